@@ -1,0 +1,2 @@
+namespace MusicClustering.Analysis;
+internal static class AssemblyMarker { }

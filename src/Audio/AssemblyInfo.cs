@@ -1,0 +1,2 @@
+namespace MusicClustering.Audio;
+internal static class AssemblyMarker { }

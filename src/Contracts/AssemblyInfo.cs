@@ -1,0 +1,2 @@
+namespace MusicClustering.Contracts;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace MusicClustering.Grains;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace MusicClustering.Learning;
+internal static class AssemblyMarker { }

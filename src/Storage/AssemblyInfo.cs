@@ -1,0 +1,2 @@
+namespace MusicClustering.Storage;
+internal static class AssemblyMarker { }
