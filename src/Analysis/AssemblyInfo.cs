@@ -1,2 +1,7 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("MusicClustering.Analysis.Tests")]
+
 namespace MusicClustering.Analysis;
+
 internal static class AssemblyMarker { }

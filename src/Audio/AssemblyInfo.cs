@@ -1,2 +1,3 @@
-namespace MusicClustering.Audio;
-internal static class AssemblyMarker { }
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("MusicClustering.Audio.Tests")]

@@ -1,2 +1,7 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("MusicClustering.Learning.Tests")]
+
 namespace MusicClustering.Learning;
+
 internal static class AssemblyMarker { }

@@ -1,0 +1,79 @@
+using System.Buffers.Binary;
+
+namespace MusicClustering.Audio;
+
+/// <summary>Integer/float sample encodings and their conversion to float (soundfile scaling).</summary>
+internal enum SampleEncoding
+{
+    UnsignedPcm8,
+    SignedPcm8,
+    Pcm16,
+    Pcm24,
+    Pcm32,
+    Float32,
+    Float64,
+    MuLaw,
+}
+
+internal static class SampleCodec
+{
+    public static int BytesPerSample(SampleEncoding encoding) => encoding switch
+    {
+        SampleEncoding.UnsignedPcm8 or SampleEncoding.SignedPcm8 or SampleEncoding.MuLaw => 1,
+        SampleEncoding.Pcm16 => 2,
+        SampleEncoding.Pcm24 => 3,
+        SampleEncoding.Pcm32 or SampleEncoding.Float32 => 4,
+        SampleEncoding.Float64 => 8,
+        _ => throw new ArgumentOutOfRangeException(nameof(encoding)),
+    };
+
+    /// <summary>Converts whole samples of <paramref name="data"/>; rejects NaN/Inf floats.</summary>
+    public static float[] ToFloat(ReadOnlySpan<byte> data, SampleEncoding encoding, bool bigEndian, string fileName)
+    {
+        var size = BytesPerSample(encoding);
+        var count = data.Length / size;
+        var result = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            var s = data.Slice(i * size, size);
+            result[i] = encoding switch
+            {
+                SampleEncoding.UnsignedPcm8 => (s[0] - 128) / 128f,
+                SampleEncoding.SignedPcm8 => (sbyte)s[0] / 128f,
+                SampleEncoding.MuLaw => MuLaw.Decode(s[0]) / 32768f,
+                SampleEncoding.Pcm16 => (bigEndian ? BinaryPrimitives.ReadInt16BigEndian(s) : BinaryPrimitives.ReadInt16LittleEndian(s)) / 32768f,
+                SampleEncoding.Pcm24 => Read24(s, bigEndian) / 8388608f,
+                SampleEncoding.Pcm32 => (float)((bigEndian ? BinaryPrimitives.ReadInt32BigEndian(s) : BinaryPrimitives.ReadInt32LittleEndian(s)) / 2147483648.0),
+                SampleEncoding.Float32 => bigEndian ? BinaryPrimitives.ReadSingleBigEndian(s) : BinaryPrimitives.ReadSingleLittleEndian(s),
+                SampleEncoding.Float64 => (float)(bigEndian ? BinaryPrimitives.ReadDoubleBigEndian(s) : BinaryPrimitives.ReadDoubleLittleEndian(s)),
+                _ => throw new ArgumentOutOfRangeException(nameof(encoding)),
+            };
+        }
+
+        if (encoding is SampleEncoding.Float32 or SampleEncoding.Float64)
+        {
+            EnsureFinite(result, fileName);
+        }
+
+        return result;
+    }
+
+    public static void EnsureFinite(ReadOnlySpan<float> samples, string fileName)
+    {
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (!float.IsFinite(samples[i]))
+            {
+                throw new AudioFormatException(
+                    AudioFailureReasons.NonFiniteSamples,
+                    $"{fileName}: sample {i} is {samples[i]}; float audio must contain only finite values.");
+            }
+        }
+    }
+
+    private static int Read24(ReadOnlySpan<byte> s, bool bigEndian)
+    {
+        var v = bigEndian ? (s[0] << 16) | (s[1] << 8) | s[2] : (s[2] << 16) | (s[1] << 8) | s[0];
+        return (v << 8) >> 8; // sign-extend 24 -> 32 bits
+    }
+}

@@ -1,0 +1,51 @@
+namespace MusicClustering.Audio;
+
+/// <summary>
+/// librosa.feature.delta (order 1, mode 'interp'): a Savitzky–Golay first derivative, i.e. the least-squares slope
+/// over <c>width</c> frames; the edge frames take the slope of the first/last full window, as 'interp' does.
+/// </summary>
+public static class Deltas
+{
+    public static MfccMatrix Compute(MfccMatrix m, int width = FeatureConfig.DeltaWidth)
+    {
+        if (width < 3 || width % 2 == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), "Delta width must be odd and ≥ 3.");
+        }
+
+        var frames = m.Frames;
+        var values = new float[m.Values.Length];
+        if (frames < 2)
+        {
+            return new MfccMatrix(m.Coefficients, frames, values);
+        }
+
+        // With fewer frames than the window, fit one line to all frames.
+        var w = Math.Min(width, frames % 2 == 1 ? frames : frames - 1);
+        var half = w / 2;
+        double denominator = 0;
+        for (var j = -half; j <= half; j++)
+        {
+            denominator += j * j;
+        }
+
+        for (var c = 0; c < m.Coefficients; c++)
+        {
+            var row = m.Row(c);
+            var output = values.AsSpan(c * frames, frames);
+            for (var t = 0; t < frames; t++)
+            {
+                var centre = Math.Clamp(t, half, frames - 1 - half);
+                double acc = 0;
+                for (var j = -half; j <= half; j++)
+                {
+                    acc += j * (double)row[centre + j];
+                }
+
+                output[t] = (float)(acc / denominator);
+            }
+        }
+
+        return new MfccMatrix(m.Coefficients, frames, values);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MusicClustering.Audio;
+
+/// <summary>
+/// librosa 0.11 <c>feature.mfcc</c>: centred STFT with periodic Hann, |X|^power, Slaney mel projection,
+/// power_to_db (top_db relative to the whole matrix's maximum), DCT-II ortho. The window, FFT plan, sparse
+/// filterbank and DCT basis are built once; <see cref="Compute"/> is thread-safe (scratch is per call).
+/// Frames are processed <see cref="Vector{T}.Count"/> at a time, one frame per SIMD lane, in float64.
+/// </summary>
+public sealed class MfccExtractor
+{
+    private readonly MfccOptions _options;
+    private readonly BatchedRealFft _fft;
+    private readonly MelFilterbank _mel;
+    private readonly double[] _window;
+    private readonly double[] _dct;       // [coefficient, mel]
+    private readonly double _refDb;
+
+    public MfccExtractor(MfccOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _fft = new BatchedRealFft(options.NFft);
+        _mel = MelFilterbank.Create(options.SampleRate, options.NFft, options.NMels, options.FMin, options.EffectiveFMax);
+        _window = new double[options.NFft];
+        for (var n = 0; n < options.NFft; n++)
+        {
+            _window[n] = 0.5 - (0.5 * Math.Cos(2 * Math.PI * n / options.NFft)); // periodic Hann
+        }
+
+        _dct = new double[options.NMfcc * options.NMels];
+        for (var c = 0; c < options.NMfcc; c++)
+        {
+            var scale = Math.Sqrt((c == 0 ? 1.0 : 2.0) / options.NMels);
+            for (var m = 0; m < options.NMels; m++)
+            {
+                _dct[(c * options.NMels) + m] = scale * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
+            }
+        }
+
+        _refDb = 10 * Math.Log10(Math.Max(options.Amin, options.RefPower));
+    }
+
+    public MfccOptions Options => _options;
+
+    /// <summary>Number of frames librosa produces for a signal of <paramref name="samples"/> samples.</summary>
+    public int FrameCount(int samples) => _options.Center
+        ? 1 + (samples / _options.HopLength)
+        : samples < _options.NFft ? 0 : 1 + ((samples - _options.NFft) / _options.HopLength);
+
+    /// <summary>MFCC matrix [NMfcc, frames] of a mono signal at <see cref="MfccOptions.SampleRate"/>.</summary>
+    public MfccMatrix Compute(ReadOnlySpan<float> signal) => Compute(signal, null);
+
+    internal MfccMatrix Compute(ReadOnlySpan<float> signal, MfccStageTimes? times)
+    {
+        var o = _options;
+        if (signal.Length < o.NFft)
+        {
+            throw new AudioFormatException(AudioFailureReasons.TooShort, $"Signal of {signal.Length} samples is shorter than one frame (n_fft = {o.NFft}).");
+        }
+
+        var lanes = BatchedRealFft.Lanes;
+        var frames = FrameCount(signal.Length);
+        var batches = (frames + lanes - 1) / lanes;
+        var nMels = o.NMels;
+        var pad = o.Center ? o.NFft / 2 : 0;
+        var paddedLength = Math.Max(signal.Length + (2 * pad), (((batches * lanes) - 1) * o.HopLength) + o.NFft);
+        var work = MfccWorkspace.Rent(paddedLength);
+        work.Ensure(paddedLength, batches * nMels, o.NFft, _fft.Bins, nMels, !_fft.IsPowerOfTwo);
+        var padded = work.Padded.AsSpan(0, paddedLength);
+        Pad(signal, padded, pad);
+
+        var zr = work.Zr.AsSpan(0, o.NFft / 2);
+        var zi = work.Zi.AsSpan(0, o.NFft / 2);
+        var specRe = work.SpecRe.AsSpan(0, _fft.Bins);
+        var specIm = work.SpecIm.AsSpan(0, _fft.Bins);
+        var frameBuffer = work.Frame.AsSpan(0, _fft.IsPowerOfTwo ? 0 : o.NFft);
+        var logMel = work.LogMel.AsSpan(0, batches * nMels);
+        var maxDb = new Vector<double>(double.NegativeInfinity);
+
+        for (var batch = 0; batch < batches; batch++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var firstSample = batch * lanes * o.HopLength;
+            if (_fft.IsPowerOfTwo)
+            {
+                FrameBatchLoader.LoadBitReversed(padded, firstSample, o.HopLength, _window, _fft, zr, zi);
+            }
+            else
+            {
+                FrameBatchLoader.LoadInOrder(padded, firstSample, o.HopLength, _window, frameBuffer);
+            }
+
+            _fft.Transform(frameBuffer, zr, zi, specRe, specIm);
+            Magnitude(specRe, specIm); // specRe now holds |X|^power
+            var t1 = Stopwatch.GetTimestamp();
+
+            var melOut = logMel.Slice(batch * nMels, nMels);
+            Project(specRe, melOut);
+            var t2 = Stopwatch.GetTimestamp();
+
+            maxDb = ToDecibels(melOut, maxDb);
+            var t3 = Stopwatch.GetTimestamp();
+            if (times is not null)
+            {
+                times.Fft += t1 - t0;
+                times.Mel += t2 - t1;
+                times.Log += t3 - t2;
+            }
+        }
+
+        var d0 = Stopwatch.GetTimestamp();
+        var values = new float[o.NMfcc * frames];
+        var floor = o.TopDb is { } topDb ? MaxOfValidLanes(maxDb) - topDb : double.NegativeInfinity;
+        ApplyDct(logMel, work.Clipped, batches, frames, floor, values);
+        if (times is not null)
+        {
+            times.Dct += Stopwatch.GetTimestamp() - d0;
+        }
+
+        return new MfccMatrix(o.NMfcc, frames, values);
+    }
+
+    // Centre padding (zeros or numpy 'reflect'), plus zeros so the last batch of frames stays in range.
+    private void Pad(ReadOnlySpan<float> signal, Span<float> padded, int pad)
+    {
+        padded[..pad].Clear();
+        signal.CopyTo(padded[pad..]);
+        padded[(pad + signal.Length)..].Clear();
+        if (_options.Center && _options.PadMode == PadMode.Reflect)
+        {
+            for (var i = 0; i < pad; i++)
+            {
+                padded[pad - 1 - i] = signal[Reflect(i + 1, signal.Length)];
+                padded[pad + signal.Length + i] = signal[Reflect(signal.Length - 2 - i, signal.Length)];
+            }
+        }
+    }
+
+    private static int Reflect(int index, int length)
+    {
+        var period = 2 * (length - 1);
+        index = ((index % period) + period) % period;
+        return index < length ? index : period - index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Magnitude(Span<Vector<double>> re, ReadOnlySpan<Vector<double>> im)
+    {
+        var power = _options.Power;
+        for (var k = 0; k < re.Length; k++)
+        {
+            var p = (re[k] * re[k]) + (im[k] * im[k]);
+            re[k] = power switch
+            {
+                2.0 => p,
+                1.0 => Vector.SquareRoot(p),
+                _ => PowLanes(p, power / 2),
+            };
+        }
+    }
+
+    private static Vector<double> PowLanes(Vector<double> v, double exponent)
+    {
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        v.CopyTo(lanes);
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = Math.Pow(lanes[i], exponent);
+        }
+
+        return new Vector<double>(lanes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Project(ReadOnlySpan<Vector<double>> power, Span<Vector<double>> mel)
+    {
+        for (var m = 0; m < mel.Length; m++)
+        {
+            var weights = _mel.Weights[m];
+            var bins = power.Slice(_mel.Starts[m], weights.Length);
+            var acc = Vector<double>.Zero;
+            for (var j = 0; j < weights.Length; j++)
+            {
+                acc += bins[j] * weights[j];
+            }
+
+            mel[m] = acc;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Vector<double> ToDecibels(Span<Vector<double>> mel, Vector<double> runningMax)
+    {
+        var amin = new Vector<double>(_options.Amin);
+        var scale = new Vector<double>(10.0 / Math.Log(10.0));
+        var reference = new Vector<double>(_refDb);
+        for (var m = 0; m < mel.Length; m++)
+        {
+            var db = (Vector.Log(Vector.Max(mel[m], amin)) * scale) - reference;
+            mel[m] = db;
+            runningMax = Vector.Max(runningMax, db);
+        }
+
+        return runningMax;
+    }
+
+    private static double MaxOfValidLanes(Vector<double> max)
+    {
+        // Lanes past the last frame hold -100 dB silence at most, never above a real frame's value.
+        var result = double.NegativeInfinity;
+        for (var i = 0; i < Vector<double>.Count; i++)
+        {
+            result = Math.Max(result, max[i]);
+        }
+
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ApplyDct(ReadOnlySpan<Vector<double>> logMel, Vector<double>[] clipped, int batches, int frames, double floor, float[] values)
+    {
+        var nMels = _options.NMels;
+        var nMfcc = _options.NMfcc;
+        var lanes = Vector<double>.Count;
+        var floorVector = new Vector<double>(floor);
+        Span<double> lane = stackalloc double[lanes];
+        for (var batch = 0; batch < batches; batch++)
+        {
+            var source = logMel.Slice(batch * nMels, nMels);
+            for (var m = 0; m < nMels; m++)
+            {
+                clipped[m] = Vector.Max(source[m], floorVector);
+            }
+
+            var firstFrame = batch * lanes;
+            var valid = Math.Min(lanes, frames - firstFrame);
+            for (var c = 0; c < nMfcc; c++)
+            {
+                var basis = _dct.AsSpan(c * nMels, nMels);
+                var acc = Vector<double>.Zero;
+                for (var m = 0; m < nMels; m++)
+                {
+                    acc += clipped[m] * basis[m];
+                }
+
+                acc.CopyTo(lane);
+                var row = values.AsSpan((c * frames) + firstFrame, valid);
+                for (var i = 0; i < valid; i++)
+                {
+                    row[i] = (float)lane[i];
+                }
+            }
+        }
+    }
+}

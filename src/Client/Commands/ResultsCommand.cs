@@ -1,0 +1,67 @@
+using System.CommandLine;
+using MusicClustering.Client.Output;
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+using Spectre.Console;
+
+namespace MusicClustering.Client.Commands;
+
+/// <summary><c>cluster results ID [--json]</c>: a finished experiment's results.</summary>
+public static class ResultsCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "Experiment id." };
+        var json = new Option<bool>("--json") { Description = "Print results.json to stdout." };
+        var output = new Option<string?>("--out") { Description = "Also write results.json into this folder." };
+        var command = new Command("results", "Show an experiment's results.") { id, json, output };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
+            var status = await session.Client.GetGrain<IExperimentGrain>(parseResult.GetValue(id)!).GetStatusAsync(cancellationToken);
+            var code = await PrintAsync(session.Store, status, parseResult.GetValue(json), cancellationToken);
+            if (code == 0 && parseResult.GetValue(output) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                var content = await session.Store.DownloadAsync(status.Results!.Container, status.Results.Name, cancellationToken);
+                await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), content.ToString(), cancellationToken);
+            }
+
+            return code;
+        });
+        return command;
+    }
+
+    public static async Task<int> PrintAsync(ArtifactStore store, ExperimentStatus status, bool json, CancellationToken cancellationToken)
+    {
+        if (status.Name.Length == 0)
+        {
+            CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(status.Id)}[/]");
+            return 2;
+        }
+
+        if (status.Stage == ExperimentStage.Failed)
+        {
+            CliContext.Status.MarkupLine($"[red]experiment {Markup.Escape(status.Id)} failed[/]: {Markup.Escape(status.Error ?? "unknown error")}");
+            return 1;
+        }
+
+        if (status.Results is null)
+        {
+            CliContext.Status.MarkupLine($"experiment {Markup.Escape(status.Id)} is still {status.Stage}: {Markup.Escape(status.Message)}");
+            return 3;
+        }
+
+        var (text, results) = await ResultsReader.ReadAsync(store, status.Results, cancellationToken);
+        if (json)
+        {
+            Console.WriteLine(text);
+        }
+        else
+        {
+            AnsiConsole.Write(ResultsView.Render(results));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using MusicClustering.Silo;
+
+namespace MusicClustering.Client.Connection;
+
+/// <summary>
+/// Where the console finds the cluster and the blob store. A gateway (<c>--gateway</c>, <c>CLUSTER_GATEWAY</c> or
+/// <c>Client:Gateway</c>) connects to a running cluster; without one the console runs an embedded silo.
+/// </summary>
+public sealed record ClientSettings
+{
+    public const string GatewayVariable = "CLUSTER_GATEWAY";
+    public const string DataDirectoryVariable = "CLUSTER_DATA";
+
+    public string? Gateway { get; init; }
+    public required SiloSettings Cluster { get; init; }
+    public required StorageSettings Storage { get; init; }
+
+    /// <summary>Where embedded mode keeps its Azurite data, so results outlive the process.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The port of the local Azurite that embedded mode uses or starts.</summary>
+    public int AzuritePort { get; init; } = 10000;
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(Gateway);
+
+    public static ClientSettings Resolve(IConfiguration configuration, string? gatewayOption)
+    {
+        var gateway = FirstNonEmpty(gatewayOption, configuration[GatewayVariable], configuration["Client:Gateway"]);
+        var dataDirectory = FirstNonEmpty(configuration[DataDirectoryVariable], configuration["Client:DataDirectory"])
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "music-clustering");
+        var azuritePort = configuration.GetValue("Client:AzuritePort", 10000);
+        return new ClientSettings
+        {
+            Gateway = gateway,
+            Cluster = SiloSettings.FromConfiguration(configuration),
+            Storage = StorageSettings.FromConfiguration(configuration),
+            DataDirectory = dataDirectory,
+            AzuritePort = azuritePort,
+        };
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,64 @@
+using MusicClustering.Contracts;
+using Spectre.Console;
+
+namespace MusicClustering.Client.Output;
+
+/// <summary>Follows an experiment's status with a live progress bar until it finishes.</summary>
+public static class ExperimentFollower
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<ExperimentStatus> FollowAsync(IAnsiConsole console, IExperimentGrain experiment, CancellationToken cancellationToken)
+    {
+        ExperimentStatus status = await experiment.GetStatusAsync(cancellationToken);
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var bars = new Dictionary<ExperimentStage, ProgressTask>();
+                while (true)
+                {
+                    status = await experiment.GetStatusAsync(cancellationToken);
+                    Render(context, bars, status);
+                    if (status.IsFinished)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            });
+        return status;
+    }
+
+    private static void Render(ProgressContext context, Dictionary<ExperimentStage, ProgressTask> bars, ExperimentStatus status)
+    {
+        if (status.Stage is ExperimentStage.Pending or ExperimentStage.Done or ExperimentStage.Failed)
+        {
+            foreach (var bar in bars.Values)
+            {
+                bar.Value = bar.MaxValue;
+                bar.StopTask();
+            }
+
+            return;
+        }
+
+        foreach (var (stage, bar) in bars.Where(b => b.Key != status.Stage))
+        {
+            bar.Value = bar.MaxValue;
+            bar.StopTask();
+        }
+
+        if (!bars.TryGetValue(status.Stage, out var current))
+        {
+            current = context.AddTask(status.Stage.ToString(), maxValue: Math.Max(1, status.Total));
+            bars[status.Stage] = current;
+        }
+
+        current.MaxValue = Math.Max(1, status.Total);
+        current.Value = Math.Min(status.Done, current.MaxValue);
+        current.Description = $"{status.Stage}: {Markup.Escape(status.Message)}";
+    }
+}

@@ -1,2 +1,0 @@
-namespace MusicClustering.Contracts;
-internal static class AssemblyMarker { }

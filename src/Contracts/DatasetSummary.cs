@@ -1,0 +1,11 @@
+namespace MusicClustering.Contracts;
+
+/// <summary>What a dataset grain knows: where its manifest lives and how big it is.</summary>
+[GenerateSerializer, Immutable, Alias("mc.DatasetSummary")]
+public sealed record DatasetSummary(
+    [property: Id(0)] string Name,
+    [property: Id(1)] BlobRef Manifest,
+    [property: Id(2)] int Tracks,
+    [property: Id(3)] int LabelledTracks,
+    [property: Id(4)] BlobRef? Lyrics,
+    [property: Id(5)] DateTimeOffset CommittedAt);

@@ -1,0 +1,13 @@
+namespace MusicClustering.Contracts;
+
+/// <summary>Trains a VAE on a matrix blob (rows = tracks). Small by design: the data stays in storage.</summary>
+[GenerateSerializer, Immutable, Alias("mc.TrainingRequest")]
+public sealed record TrainingRequest(
+    [property: Id(0)] BlobRef Matrix,
+    [property: Id(1)] int LatentDim,
+    [property: Id(2)] int[] HiddenSizes,
+    [property: Id(3)] double Beta,
+    [property: Id(4)] int Epochs,
+    [property: Id(5)] int BatchSize,
+    [property: Id(6)] double LearningRate,
+    [property: Id(7)] int Seed);

@@ -1,0 +1,10 @@
+namespace MusicClustering.Contracts;
+
+[GenerateSerializer, Alias("mc.TrainingState")]
+public enum TrainingState
+{
+    NotStarted,
+    Running,
+    Completed,
+    Failed,
+}

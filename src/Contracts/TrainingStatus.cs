@@ -1,0 +1,20 @@
+namespace MusicClustering.Contracts;
+
+/// <summary>A trainer's progress and, once completed, where its model and latents are.</summary>
+[GenerateSerializer, Immutable, Alias("mc.TrainingStatus")]
+public sealed record TrainingStatus(
+    [property: Id(0)] TrainingState State,
+    [property: Id(1)] int Epoch,
+    [property: Id(2)] int TotalEpochs,
+    [property: Id(3)] double Loss,
+    [property: Id(4)] double Reconstruction,
+    [property: Id(5)] double Kl,
+    [property: Id(6)] string Device,
+    [property: Id(7)] string Silo,
+    [property: Id(8)] BlobRef? Latents,
+    [property: Id(9)] BlobRef? Model,
+    [property: Id(10)] string? Error)
+{
+    public static TrainingStatus NotStarted { get; } =
+        new(TrainingState.NotStarted, 0, 0, double.NaN, double.NaN, double.NaN, "", "", null, null, null);
+}

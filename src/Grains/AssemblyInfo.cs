@@ -1,2 +1,0 @@
-namespace MusicClustering.Grains;
-internal static class AssemblyMarker { }

@@ -1,0 +1,89 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MusicClustering.Learning;
+
+/// <summary>Fully connected VAE: input → hidden… (ReLU) → (mean, log-variance); the decoder mirrors the encoder.</summary>
+internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tensor Mean, Tensor LogVar)>
+{
+    private readonly Sequential _encoder;
+    private readonly Linear _mean;
+    private readonly Linear _logVar;
+    private readonly Sequential _decoder;
+
+    public VaeModel(int inputDim, IReadOnlyList<int> hiddenSizes, int latentDim)
+        : base(nameof(VaeModel))
+    {
+        _encoder = nn.Sequential(Stack([inputDim, .. hiddenSizes], reluAfterLast: true));
+        _mean = nn.Linear(hiddenSizes[^1], latentDim);
+        _logVar = nn.Linear(hiddenSizes[^1], latentDim);
+        _decoder = nn.Sequential(Stack([latentDim, .. hiddenSizes.Reverse(), inputDim], reluAfterLast: false));
+        RegisterComponents();
+    }
+
+    /// <summary>
+    /// Source of the reparameterisation noise. A per-run generator keeps concurrent trainings in one process
+    /// independent and reproducible; null falls back to torch's global generator.
+    /// </summary>
+    public Generator? NoiseGenerator { get; set; }
+
+    /// <summary>Re-draws every Linear layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
+    public void ResetParameters(Generator generator)
+    {
+        using var noGrad = no_grad();
+        foreach (var linear in modules().OfType<Linear>())
+        {
+            var bound = 1.0 / Math.Sqrt(linear.in_features);
+            linear.weight!.uniform_(-bound, bound, generator);
+            linear.bias?.uniform_(-bound, bound, generator);
+        }
+    }
+
+    public (Tensor Mean, Tensor LogVar) Encode(Tensor x)
+    {
+        using var hidden = _encoder.forward(x);
+        return (_mean.forward(hidden), _logVar.forward(hidden));
+    }
+
+    public Tensor Decode(Tensor z) => _decoder.forward(z);
+
+    public override (Tensor Reconstruction, Tensor Mean, Tensor LogVar) forward(Tensor x)
+    {
+        var (mean, logVar) = Encode(x);
+
+        // Reparameterisation: z = μ + σ·ε keeps the sample differentiable in μ and log σ².
+        using var std = (0.5 * logVar).exp();
+        using var noise = randn(std.shape, std.dtype, std.device, generator: NoiseGenerator);
+        using var z = mean + (std * noise);
+        return (Decode(z), mean, logVar);
+    }
+
+    private static (string, nn.Module<Tensor, Tensor>)[] Stack(IReadOnlyList<int> widths, bool reluAfterLast)
+    {
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        for (var i = 0; i + 1 < widths.Count; i++)
+        {
+            layers.Add(($"linear{i}", nn.Linear(widths[i], widths[i + 1])));
+            if (reluAfterLast || i + 2 < widths.Count)
+            {
+                layers.Add(($"relu{i}", nn.ReLU()));
+            }
+        }
+
+        return [.. layers];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _encoder.Dispose();
+            _mean.Dispose();
+            _logVar.Dispose();
+            _decoder.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

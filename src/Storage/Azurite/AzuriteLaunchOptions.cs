@@ -1,0 +1,23 @@
+namespace MusicClustering.Storage;
+
+/// <summary>How <see cref="AzuriteLauncher"/> finds or starts Azurite's blob service.</summary>
+public sealed record AzuriteLaunchOptions
+{
+    /// <summary>The port on 127.0.0.1. 0 picks a free port and always starts a new process (for parallel tests).</summary>
+    public int Port { get; init; } = AzuriteDefaults.BlobPort;
+
+    /// <summary>The data folder. Null uses a fresh temporary folder that is deleted on dispose.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How long to wait for a started process to accept connections.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The azurite-blob executable. Null searches: env AZURITE_BLOB, then deploy/local/node_modules/.bin
+    /// above the app and the current folder, then PATH.
+    /// </summary>
+    public string? ExecutablePath { get; init; }
+
+    /// <summary>When true and the port already answers, that server is used as is (not owned, never stopped).</summary>
+    public bool ReuseRunning { get; init; } = true;
+}

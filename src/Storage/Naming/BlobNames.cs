@@ -1,0 +1,70 @@
+namespace MusicClustering.Storage;
+
+/// <summary>
+/// The blob layout of the product. Each helper validates its inputs and returns the blob name inside the
+/// container named in its summary; user-supplied text never reaches a blob name unchecked.
+/// </summary>
+public static class BlobNames
+{
+    private const int Sha256HexLength = 64;
+    private const int MaxExtensionLength = 10;
+
+    /// <summary><c>{sha256}.{ext}</c> in <see cref="BlobContainers.Audio"/>.</summary>
+    public static string Audio(string sha256, string extension) =>
+        $"{Sha256(sha256)}.{Extension(extension)}";
+
+    /// <summary><c>{dataset}/manifest.json</c> in <see cref="BlobContainers.Datasets"/>.</summary>
+    public static string Manifest(string dataset) => DatasetFile(dataset, "manifest.json");
+
+    /// <summary><c>{dataset}/{file}</c> (e.g. lyrics.csv) in <see cref="BlobContainers.Datasets"/>.</summary>
+    public static string DatasetFile(string dataset, string file) => Join(dataset, file, nameof(dataset), nameof(file));
+
+    /// <summary><c>{featureConfigKey}/{sha256}.f32</c> in <see cref="BlobContainers.Features"/>.</summary>
+    public static string Features(string featureConfigKey, string audioSha256) =>
+        $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/{Sha256(audioSha256, nameof(audioSha256))}.f32";
+
+    /// <summary><c>{runId}/{file}</c> in <see cref="BlobContainers.Models"/>.</summary>
+    public static string Model(string runId, string file) => Join(runId, file, nameof(runId), nameof(file));
+
+    /// <summary><c>{experimentId}/{file}</c> in <see cref="BlobContainers.Experiments"/>.</summary>
+    public static string Experiment(string experimentId, string file) =>
+        Join(experimentId, file, nameof(experimentId), nameof(file));
+
+    /// <summary>A safe segment from arbitrary user text; see <see cref="SafeSegments.From"/>.</summary>
+    public static string SafeSegment(string userText) => SafeSegments.From(userText);
+
+    /// <summary>Strict validation of a whole blob name; see <see cref="BlobPathValidator.Validate"/>.</summary>
+    public static string Validate(string name) => BlobPathValidator.Validate(name);
+
+    // The owner part is a single segment; the file part may be a relative path ("plots/loss.png").
+    private static string Join(string owner, string file, string ownerParam, string fileParam)
+    {
+        var name = $"{BlobPathValidator.ValidateSegment(owner, ownerParam)}/{BlobPathValidator.Validate(file, fileParam)}";
+        return BlobPathValidator.Validate(name, fileParam);
+    }
+
+    private static string Sha256(string sha256, string paramName = "sha256")
+    {
+        ArgumentNullException.ThrowIfNull(sha256, paramName);
+        if (sha256.Length != Sha256HexLength || !sha256.All(char.IsAsciiHexDigit))
+        {
+            throw new ArgumentException($"Expected a SHA-256 as {Sha256HexLength} hex characters, got '{SafeSegments.From(sha256)}'.", paramName);
+        }
+
+        return sha256.ToLowerInvariant();
+    }
+
+    private static string Extension(string extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        var bare = extension.StartsWith('.') ? extension[1..] : extension;
+        if (bare.Length is 0 or > MaxExtensionLength || !bare.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException(
+                $"Expected a file extension of 1-{MaxExtensionLength} ASCII letters or digits, got '{SafeSegments.From(extension)}'.",
+                nameof(extension));
+        }
+
+        return bare.ToLowerInvariant();
+    }
+}

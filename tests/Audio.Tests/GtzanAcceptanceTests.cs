@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace MusicClustering.Audio.Tests;
+
+/// <summary>
+/// Real-audio acceptance: with reflect padding (pre-0.10 librosa default) the extractor reproduces the
+/// mfccN_mean / mfccN_var columns of GTZAN's features_30_sec.csv.
+/// </summary>
+public sealed class GtzanAcceptanceTests(ITestOutputHelper output)
+{
+    private static readonly MfccExtractor Extractor = new(MfccOptions.Gtzan);
+
+    public static TheoryData<string> Clips()
+    {
+        var data = new TheoryData<string>();
+        foreach (var genre in new[] { "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock" })
+        {
+            data.Add($"{genre}.00000.wav");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Clips))]
+    public void ReproducesFeatureTableMfccColumns(string clip)
+    {
+        var path = SharedData.Path("data", "gtzan", "clips_full", clip);
+        var signal = AudioLoader.LoadMono(File.ReadAllBytes(path), clip, 22050);
+        var (means, variances) = ReadRow(Path.GetFileNameWithoutExtension(clip));
+
+        var mfcc = Extractor.Compute(signal);
+        var ourMeans = mfcc.Means();
+        var ourVariances = mfcc.Variances();
+
+        double worstMean = 0, worstVar = 0;
+        for (var c = 0; c < 20; c++)
+        {
+            worstMean = Math.Max(worstMean, Math.Abs(ourMeans[c] - means[c]));
+            worstVar = Math.Max(worstVar, Math.Abs(ourVariances[c] - variances[c]) / Math.Abs(variances[c]));
+        }
+
+        output.WriteLine($"{clip}: max |Δmean| {worstMean:E3}, max relative Δvar {worstVar:E3}");
+        Assert.True(worstMean <= 1e-3, $"{clip}: max |Δmean| = {worstMean:E3} > 1e-3");
+        Assert.True(worstVar <= 1e-4, $"{clip}: max relative Δvar = {worstVar:E3} > 1e-4");
+    }
+
+    // The CSV names clips <genre>.<n>.au (the original GTZAN container); match by stem.
+    private static (double[] Means, double[] Variances) ReadRow(string stem)
+    {
+        var lines = File.ReadAllLines(SharedData.Path("data", "gtzan", "features_30_sec.csv"));
+        var header = lines[0].Split(',');
+        var row = lines.Skip(1).Select(l => l.Split(',')).First(cells => Path.GetFileNameWithoutExtension(cells[0]) == stem);
+        var means = new double[20];
+        var variances = new double[20];
+        for (var c = 0; c < 20; c++)
+        {
+            means[c] = double.Parse(row[Array.IndexOf(header, $"mfcc{c + 1}_mean")], CultureInfo.InvariantCulture);
+            variances[c] = double.Parse(row[Array.IndexOf(header, $"mfcc{c + 1}_var")], CultureInfo.InvariantCulture);
+        }
+
+        return (means, variances);
+    }
+}

@@ -1,0 +1,98 @@
+using MusicClustering.Audio;
+using MusicClustering.Client.Ingest;
+using MusicClustering.Client.Output;
+using MusicClustering.Contracts;
+
+namespace MusicClustering.Integration.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
+    private readonly string _corpus = Directory.CreateTempSubdirectory("mc-e2e-").FullName;
+
+    [Fact]
+    public async Task Small_experiment_runs_on_both_silos_with_sane_metrics_and_reuses_features_on_rerun()
+    {
+        SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 4, PerGenre: 6, Seconds: 3, Seed: 11), _corpus);
+        var tracks = DatasetScanner.Scan(_corpus);
+        var report = await new DatasetIngestor(fixture.Store, fixture.Client).IngestAsync("e2e", tracks, null, null, CancellationToken.None);
+        Assert.Equal(24, report.Tracks);
+        Assert.Equal(24, report.Labelled);
+
+        var spec = new ExperimentSpec("e2e-vae", "e2e", Epochs: 15, K: 4, Seed: 3);
+        var first = await RunAsync("e2e-first", spec);
+
+        Assert.Equal(24, first.Tracks);
+        Assert.Empty(first.Failed);
+        Assert.Equal(ClusterFixture.Silos, first.SilosUsed.Count);
+        Assert.Equal(24, first.Features.Computed);
+        Assert.Equal(16, first.Model.LatentDim);
+        Assert.Equal("cpu", first.Model.Device);
+        AssertMetricsInRange(first.Metrics);
+        Assert.Equal(24, first.Clustering.Assignments.Count);
+        Assert.InRange(first.Clustering.Assignments.Values.Distinct().Count(), 2, 4);
+
+        var second = await RunAsync("e2e-second", spec with { Name = "e2e-vae-again" });
+        Assert.Equal(24, second.Features.Cached);
+        Assert.Equal(0, second.Features.Computed);
+    }
+
+    [Fact]
+    public async Task Invalid_spec_is_rejected_before_any_work()
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            fixture.Client.GetGrain<IExperimentGrain>("bad-spec").StartAsync(new ExperimentSpec("bad", "e2e", Model: "gan", K: 1)));
+        Assert.Contains("model 'gan' is unknown", error.Message);
+        Assert.Contains("k must be at least 2", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_dataset_fails_the_experiment_with_a_reason()
+    {
+        var experiment = fixture.Client.GetGrain<IExperimentGrain>("no-dataset");
+        await experiment.StartAsync(new ExperimentSpec("no-dataset", "does-not-exist", K: 2));
+        var status = await WaitAsync(experiment);
+        Assert.Equal(ExperimentStage.Failed, status.Stage);
+        Assert.Contains("does-not-exist", status.Error);
+    }
+
+    private async Task<ExperimentResults> RunAsync(string id, ExperimentSpec spec)
+    {
+        var experiment = fixture.Client.GetGrain<IExperimentGrain>(id);
+        await experiment.StartAsync(spec);
+        var status = await WaitAsync(experiment);
+        Assert.True(status.Stage == ExperimentStage.Done, $"experiment ended {status.Stage}: {status.Error}");
+        var (_, results) = await ResultsReader.ReadAsync(fixture.Store, status.Results!, CancellationToken.None);
+        return results;
+    }
+
+    private static async Task<ExperimentStatus> WaitAsync(IExperimentGrain experiment)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            var status = await experiment.GetStatusAsync(timeout.Token);
+            if (status.IsFinished)
+            {
+                return status;
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    private static void AssertMetricsInRange(ExperimentResults.MetricsSection metrics)
+    {
+        Assert.NotNull(metrics.Silhouette);
+        Assert.InRange(metrics.Silhouette!.Value, -1, 1);
+        Assert.NotNull(metrics.CalinskiHarabasz);
+        Assert.True(double.IsFinite(metrics.CalinskiHarabasz!.Value) && metrics.CalinskiHarabasz > 0);
+        Assert.NotNull(metrics.DaviesBouldin);
+        Assert.True(double.IsFinite(metrics.DaviesBouldin!.Value) && metrics.DaviesBouldin >= 0);
+        Assert.NotNull(metrics.Nmi);
+        Assert.InRange(metrics.Nmi!.Value, 0, 1);
+    }
+
+    public void Dispose() => Directory.Delete(_corpus, recursive: true);
+}

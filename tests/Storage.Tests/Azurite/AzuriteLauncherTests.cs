@@ -1,0 +1,33 @@
+namespace MusicClustering.Storage.Tests;
+
+public sealed class AzuriteLauncherTests
+{
+    [Fact]
+    public async Task MissingExecutableTellsTheUserToRunInstallScript()
+    {
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => AzuriteLauncher.EnsureRunningAsync(
+            new AzuriteLaunchOptions { Port = 0, ExecutablePath = "/nonexistent/azurite-blob" }, CancellationToken.None));
+        Assert.Contains("deploy/local/install.sh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnedInstanceStopsAndCleansUpOnDispose()
+    {
+        await AzuriteInstall.EnsureInstalledAsync();
+        var instance = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
+        Assert.True(instance.OwnsProcess);
+        Assert.True(await LocalPorts.AnswersAsync(instance.Port));
+        var location = instance.Location!;
+        Assert.True(Directory.Exists(location));
+
+        await instance.DisposeAsync();
+
+        Assert.False(await LocalPorts.AnswersAsync(instance.Port));
+        Assert.False(Directory.Exists(location));
+        if (!OperatingSystem.IsWindows())
+        {
+            // SIGTERM, not a hard kill: Azurite got to flush its metadata and close.
+            Assert.Contains("successfully closed", instance.LogTail, StringComparison.Ordinal);
+        }
+    }
+}

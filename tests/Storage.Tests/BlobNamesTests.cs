@@ -1,0 +1,61 @@
+namespace MusicClustering.Storage.Tests;
+
+public sealed class BlobNamesTests
+{
+    private const string Sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    [Fact]
+    public void BuildsTheLayout()
+    {
+        Assert.Equal($"{Sha}.mp3", BlobNames.Audio(Sha.ToUpperInvariant(), ".MP3"));
+        Assert.Equal("gtzan/manifest.json", BlobNames.Manifest("gtzan"));
+        Assert.Equal("gtzan/lyrics.csv", BlobNames.DatasetFile("gtzan", "lyrics.csv"));
+        Assert.Equal($"mfcc20-sr22050/{Sha}.f32", BlobNames.Features("mfcc20-sr22050", Sha));
+        Assert.Equal("run-7/model.bin", BlobNames.Model("run-7", "model.bin"));
+        Assert.Equal("exp-1/plots/loss.png", BlobNames.Experiment("exp-1", "plots/loss.png"));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("../" + Sha)]
+    [InlineData(Sha + "0")]
+    public void RejectsMalformedSha256(string sha) =>
+        Assert.Throws<ArgumentException>(() => BlobNames.Audio(sha, "wav"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("wav/../x")]
+    [InlineData("verylongextension")]
+    public void RejectsMalformedExtensions(string extension) =>
+        Assert.Throws<ArgumentException>(() => BlobNames.Audio(Sha, extension));
+
+    [Theory]
+    [InlineData("..", "manifest.json")]
+    [InlineData("a/b", "x.csv")]
+    [InlineData("gtzan", "../other/manifest.json")]
+    [InlineData("gtzan", "/abs.csv")]
+    [InlineData("gtzan", "C:\\x.csv")]
+    [InlineData("gtzan\u202E", "x.csv")]
+    [InlineData("\uFF0E\uFF0E", "x.csv")]
+    public void RejectsTraversalInOwnersAndFiles(string owner, string file)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => BlobNames.DatasetFile(owner, file));
+        Assert.ThrowsAny<ArgumentException>(() => BlobNames.Model(owner, file));
+        Assert.ThrowsAny<ArgumentException>(() => BlobNames.Experiment(owner, file));
+    }
+
+    [Fact]
+    public void ContainerNamesFollowAzureRules()
+    {
+        Assert.Equal(["audio", "datasets", "features", "models", "experiments"], BlobContainers.All);
+        foreach (var container in BlobContainers.All)
+        {
+            Assert.Equal(container, BlobContainers.Validate(container));
+        }
+
+        Assert.Throws<ArgumentException>(() => BlobContainers.Validate("Audio"));
+        Assert.Throws<ArgumentException>(() => BlobContainers.Validate("a--b"));
+        Assert.Throws<ArgumentException>(() => BlobContainers.Validate("ab"));
+    }
+}
