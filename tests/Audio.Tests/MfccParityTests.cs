@@ -27,8 +27,9 @@ public sealed class MfccParityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The 44.1 kHz stereo reference was downmixed and resampled by resampy kaiser_best; our resampler follows the
-    /// same algorithm and filter, so the tolerance is only loosened to 2e-3 (matrix) and 5e-4 (means).
+    /// The 44.1 kHz stereo reference was downmixed and resampled by resampy kaiser_best (float32 accumulation); our
+    /// resampler follows the same algorithm and filter in float64, so the tolerance is loosened only to 5e-4 (matrix)
+    /// and 1e-4 (means). Measured: 2.0e-5 and 2.6e-6.
     /// </summary>
     [Fact]
     public void MatchesLibrosaOnResampledStereoReference()
@@ -43,8 +44,8 @@ public sealed class MfccParityTests(ITestOutputHelper output)
         Assert.Equal(reference.Frames, mfcc.Frames);
         var (maxDiff, maxMeanDiff, _) = Compare(mfcc, reference);
         output.WriteLine($"stereo44k: matrix {maxDiff:E3}, means {maxMeanDiff:E3}");
-        Assert.True(maxDiff <= 2e-3, $"max |Δ| over the matrix = {maxDiff:E3} > 2e-3");
-        Assert.True(maxMeanDiff <= 5e-4, $"max |Δmean| = {maxMeanDiff:E3} > 5e-4");
+        Assert.True(maxDiff <= 5e-4, $"max |Δ| over the matrix = {maxDiff:E3} > 5e-4");
+        Assert.True(maxMeanDiff <= 1e-4, $"max |Δmean| = {maxMeanDiff:E3} > 1e-4");
     }
 
     internal static float[] Load(string wav)

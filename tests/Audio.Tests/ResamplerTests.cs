@@ -50,6 +50,25 @@ public sealed class ResamplerTests(ITestOutputHelper output)
         Assert.True(worstStop < -80, $"stopband {worstStop} dB");
     }
 
+    [Theory]
+    [InlineData(44100, 22050)]
+    [InlineData(48000, 22050)]
+    [InlineData(22050, 44100)]
+    [InlineData(8000, 22050)]
+    public void PolyphaseFormMatchesResampyLoop(int from, int to)
+    {
+        var random = new Random(from + to);
+        var x = Enumerable.Range(0, 5000).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var gcd = (int)System.Numerics.BigInteger.GreatestCommonDivisor(from, to);
+
+        var fast = Resampler.ResamplePolyphase(x, from / gcd, to / gcd, ResamplingFilter.KaiserBest);
+        var direct = Resampler.ResampleDirect(x, from, to, ResamplingFilter.KaiserBest);
+
+        Assert.Equal(direct.Length, fast.Length);
+        var worst = direct.Zip(fast).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(worst < 1e-6, $"max |polyphase − direct| = {worst:E2}");
+    }
+
     [Fact]
     public void EqualRatesAreIdentity()
     {

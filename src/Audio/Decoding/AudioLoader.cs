@@ -26,6 +26,10 @@ public static class AudioLoader
         return result;
     }
 
+    /// <summary>Reads <paramref name="path"/> and calls <see cref="LoadMono(ReadOnlySpan{byte}, string, int, double?, int)"/>.</summary>
+    public static float[] LoadMonoFile(string path, int targetSampleRate = 22050, double? maxSeconds = null, int minSamples = 2048) =>
+        LoadMono(File.ReadAllBytes(path), Path.GetFileName(path), targetSampleRate, maxSeconds, minSamples);
+
     /// <summary>Averages interleaved channels (librosa.to_mono); returns the samples themselves for mono.</summary>
     public static float[] Downmix(DecodedAudio audio)
     {

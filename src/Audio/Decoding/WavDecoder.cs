@@ -122,7 +122,7 @@ internal static class WavDecoder
         return new DecodedAudio(format.SampleRate, format.Channels, samples);
     }
 
-    // Rare: block align larger than the packed frame (e.g. 20-bit in 24-bit containers are not handled, but padding is).
+    // Rare: a block align larger than channels × sample size; copy each frame's packed samples, skip the padding.
     private static float[] ReadPadded(ReadOnlySpan<byte> data, int frames, WavFormat format, int sampleBytes, string fileName)
     {
         var packed = new byte[frames * format.Channels * sampleBytes];

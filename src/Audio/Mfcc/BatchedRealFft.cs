@@ -6,9 +6,9 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// Real-input DFT of <see cref="Size"/> points computed for <see cref="Lanes"/> frames at once: every
 /// <see cref="Vector{T}"/> lane carries one frame, so plain butterfly code is SIMD across frames. Power-of-two sizes
-/// use a half-size complex FFT (bit-reversed input, radix-2² passes that fuse two radix-2 stages, the early passes
-/// run block by block so they stay in L1) followed by the real-input split. Other even sizes fall back to a direct
-/// O(n²) DFT (correct, slow). All arithmetic is float64.
+/// use a half-size complex FFT (natural-order input, decimation-in-frequency radix-2² passes that fuse two radix-2
+/// stages, the small passes run block by block so they stay in L1, bit-reversed output) followed by the real-input
+/// split. Other even sizes fall back to a direct O(n²) DFT (correct, slow). All arithmetic is float64.
 /// </summary>
 internal sealed class BatchedRealFft
 {
@@ -16,7 +16,7 @@ internal sealed class BatchedRealFft
 
     private readonly int _half;
     private readonly int[] _bitReverse;
-    private readonly bool _leadingRadix2;
+    private readonly bool _trailingRadix2;
     private readonly Pass[] _passes;
     private readonly double[] _splitRe;     // e^{-2πi k / size}, k ≤ half
     private readonly double[] _splitIm;
@@ -50,14 +50,14 @@ internal sealed class BatchedRealFft
                 _bitReverse[i] = bits == 0 ? 0 : (int)(ReverseBits((uint)i) >> (32 - bits));
             }
 
-            _leadingRadix2 = bits % 2 == 1;
+            _trailingRadix2 = bits % 2 == 1;
             var passes = new List<Pass>();
-            for (var length = _leadingRadix2 ? 8 : 4; length <= _half; length *= 4)
+            for (var length = _half; length >= 4; length /= 4)
             {
                 passes.Add(new Pass(length));
             }
 
-            _passes = [.. passes];
+            _passes = [.. passes]; // largest first
         }
         else
         {
@@ -81,13 +81,10 @@ internal sealed class BatchedRealFft
 
     public bool IsPowerOfTwo { get; }
 
-    /// <summary>Position of complex sample k (= real samples 2k, 2k+1) in the transform's input order.</summary>
-    public int InputPosition(int k) => _bitReverse[k];
-
     /// <summary>
     /// Transforms <see cref="Lanes"/> windowed frames. For power-of-two sizes <paramref name="zr"/>/<paramref name="zi"/>
-    /// (half-size each) must hold even/odd samples in bit-reversed order (see <see cref="InputPosition"/>) and are
-    /// overwritten; otherwise <paramref name="input"/> holds the Size samples in order. Writes Bins complex outputs.
+    /// (half-size each) must hold the even/odd samples (zr[k] = x[2k], zi[k] = x[2k+1]) and are overwritten; otherwise
+    /// <paramref name="input"/> holds the Size samples in order. Writes Bins complex outputs.
     /// </summary>
     public void Transform(ReadOnlySpan<Vector<double>> input, Span<Vector<double>> zr, Span<Vector<double>> zi, Span<Vector<double>> re, Span<Vector<double>> im)
     {
@@ -101,13 +98,48 @@ internal sealed class BatchedRealFft
         SplitReal(zr, zi, re, im);
     }
 
+    /// <summary>As <see cref="Transform"/> but writes only |X[k]|² (power-of-two sizes skip the separate re/im pass).</summary>
+    public void PowerSpectrum(ReadOnlySpan<Vector<double>> input, Span<Vector<double>> zr, Span<Vector<double>> zi, Span<Vector<double>> power, Span<Vector<double>> scratchIm)
+    {
+        if (!IsPowerOfTwo)
+        {
+            DirectDft(input, power, scratchIm);
+            for (var k = 0; k < power.Length; k++)
+            {
+                power[k] = (power[k] * power[k]) + (scratchIm[k] * scratchIm[k]);
+            }
+
+            return;
+        }
+
+        ComplexFft(zr, zi);
+        SplitRealPower(zr, zi, power);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComplexFft(Span<Vector<double>> re, Span<Vector<double>> im)
     {
         ref var r = ref re[0];
         ref var i = ref im[0];
         var n = _half;
-        if (_leadingRadix2)
+
+        // Large passes over everything, then the small ones block by block (each block is then independent).
+        var block = Math.Min(BlockSize, n);
+        var p = 0;
+        for (; p < _passes.Length && _passes[p].Length > block; p++)
+        {
+            _passes[p].Run(ref r, ref i, n);
+        }
+
+        for (var start = 0; start < n; start += block)
+        {
+            for (var q = p; q < _passes.Length; q++)
+            {
+                _passes[q].Run(ref Unsafe.Add(ref r, start), ref Unsafe.Add(ref i, start), block);
+            }
+        }
+
+        if (_trailingRadix2)
         {
             for (var a = 0; a < n; a += 2)
             {
@@ -123,25 +155,10 @@ internal sealed class BatchedRealFft
                 i0 += ti;
             }
         }
-
-        // Early passes block by block (each block's sub-transforms are independent), the rest over everything.
-        var block = Math.Min(BlockSize, n);
-        var p = 0;
-        for (var start = 0; start < n; start += block)
-        {
-            for (p = 0; p < _passes.Length && _passes[p].Length <= block; p++)
-            {
-                _passes[p].Run(ref Unsafe.Add(ref r, start), ref Unsafe.Add(ref i, start), block);
-            }
-        }
-
-        for (; p < _passes.Length; p++)
-        {
-            _passes[p].Run(ref r, ref i, n);
-        }
     }
 
-    // X[k] = E[k] + e^{-2πik/N} O[k] with E, O the spectra of the even/odd samples, recovered from Z = FFT(even + i·odd).
+    // X[k] = E[k] + e^{-2πik/N} O[k] with E, O the spectra of the even/odd samples, recovered from Z = FFT(even + i·odd)
+    // (Z[k] sits at bit-reversed position).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitReal(ReadOnlySpan<Vector<double>> zr, ReadOnlySpan<Vector<double>> zi, Span<Vector<double>> re, Span<Vector<double>> im)
     {
@@ -152,8 +169,8 @@ internal sealed class BatchedRealFft
         ref var imRef = ref im[0];
         for (var k = 0; k <= _half; k++)
         {
-            var a = k == _half ? 0 : k;
-            var b = k == 0 ? 0 : _half - k;
+            var a = _bitReverse[k == _half ? 0 : k];
+            var b = _bitReverse[k == 0 ? 0 : _half - k];
             var ar = Unsafe.Add(ref zrRef, a);
             var ai = Unsafe.Add(ref ziRef, a);
             var br = Unsafe.Add(ref zrRef, b);
@@ -166,6 +183,33 @@ internal sealed class BatchedRealFft
             var s = new Vector<double>(_splitIm[k]);
             Unsafe.Add(ref reRef, k) = er + (c * or) - (s * oi);
             Unsafe.Add(ref imRef, k) = ei + (c * oi) + (s * or);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SplitRealPower(ReadOnlySpan<Vector<double>> zr, ReadOnlySpan<Vector<double>> zi, Span<Vector<double>> power)
+    {
+        var half = new Vector<double>(0.5);
+        ref var zrRef = ref Unsafe.AsRef(in zr[0]);
+        ref var ziRef = ref Unsafe.AsRef(in zi[0]);
+        ref var powerRef = ref power[0];
+        for (var k = 0; k <= _half; k++)
+        {
+            var a = _bitReverse[k == _half ? 0 : k];
+            var b = _bitReverse[k == 0 ? 0 : _half - k];
+            var ar = Unsafe.Add(ref zrRef, a);
+            var ai = Unsafe.Add(ref ziRef, a);
+            var br = Unsafe.Add(ref zrRef, b);
+            var bi = Unsafe.Add(ref ziRef, b);
+            var er = (ar + br) * half;
+            var ei = (ai - bi) * half;
+            var or = (ai + bi) * half;
+            var oi = (br - ar) * half;
+            var c = new Vector<double>(_splitRe[k]);
+            var s = new Vector<double>(_splitIm[k]);
+            var xr = er + (c * or) - (s * oi);
+            var xi = ei + (c * oi) + (s * or);
+            Unsafe.Add(ref powerRef, k) = (xr * xr) + (xi * xi);
         }
     }
 
@@ -202,8 +246,9 @@ internal sealed class BatchedRealFft
     }
 
     /// <summary>
-    /// Two fused radix-2 DIT stages producing transforms of <see cref="Length"/> points from four of Length/4:
-    /// A, B, C, D → AB = A ± t²B, CD = C ± t²D → X = AB ± t·CD (and ∓i·t for the odd quarter), t = e^{-2πij/Length}.
+    /// Two fused radix-2 decimation-in-frequency stages on blocks of <see cref="Length"/> points, quarters a, b, c, d:
+    /// u0 = a + c, u1 = b + d, u2 = (a − c)·t, u3 = (b − d)·(−i)·t, then y = [u0 + u1, (u0 − u1)·t², u2 + u3, (u2 − u3)·t²]
+    /// with t = e^{-2πij/Length}.
     /// </summary>
     private sealed class Pass
     {
@@ -252,31 +297,33 @@ internal sealed class BatchedRealFft
                     ref var r3 = ref Unsafe.Add(ref r2, q);
                     ref var i3 = ref Unsafe.Add(ref i2, q);
 
-                    var tbr = (r1 * w2r) - (i1 * w2i);
-                    var tbi = (r1 * w2i) + (i1 * w2r);
-                    var tdr = (r3 * w2r) - (i3 * w2i);
-                    var tdi = (r3 * w2i) + (i3 * w2r);
-                    var ab0r = r0 + tbr;
-                    var ab0i = i0 + tbi;
-                    var ab1r = r0 - tbr;
-                    var ab1i = i0 - tbi;
-                    var cd0r = r2 + tdr;
-                    var cd0i = i2 + tdi;
-                    var cd1r = r2 - tdr;
-                    var cd1i = i2 - tdi;
-                    var er = (cd0r * w1r) - (cd0i * w1i);
-                    var ei = (cd0r * w1i) + (cd0i * w1r);
-                    var fr = (cd1r * w1r) - (cd1i * w1i);
-                    var fi = (cd1r * w1i) + (cd1i * w1r);
+                    var u0r = r0 + r2;
+                    var u0i = i0 + i2;
+                    var u1r = r1 + r3;
+                    var u1i = i1 + i3;
+                    var acr = r0 - r2;
+                    var aci = i0 - i2;
+                    var bdr = r1 - r3;
+                    var bdi = i1 - i3;
+                    var u2r = (acr * w1r) - (aci * w1i);
+                    var u2i = (acr * w1i) + (aci * w1r);
+                    var vr = (bdr * w1r) - (bdi * w1i);
+                    var vi = (bdr * w1i) + (bdi * w1r);
+                    var u3r = vi;  // (−i)·v
+                    var u3i = -vr;
 
-                    r0 = ab0r + er;
-                    i0 = ab0i + ei;
-                    r2 = ab0r - er;
-                    i2 = ab0i - ei;
-                    r1 = ab1r + fi; // ab1 + (-i)·f
-                    i1 = ab1i - fr;
-                    r3 = ab1r - fi;
-                    i3 = ab1i + fr;
+                    r0 = u0r + u1r;
+                    i0 = u0i + u1i;
+                    var dr = u0r - u1r;
+                    var di = u0i - u1i;
+                    r1 = (dr * w2r) - (di * w2i);
+                    i1 = (dr * w2i) + (di * w2r);
+                    r2 = u2r + u3r;
+                    i2 = u2i + u3i;
+                    var er = u2r - u3r;
+                    var ei = u2i - u3i;
+                    r3 = (er * w2r) - (ei * w2i);
+                    i3 = (er * w2i) + (ei * w2r);
                 }
             }
         }

@@ -8,13 +8,13 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// Gathers <see cref="Vector{T}.Count"/> consecutive frames (hop apart) into lane-per-frame vectors, applies the
 /// window and writes them in the FFT's input order. On AVX the four frames are read as contiguous float runs and
-/// transposed 4×4 in registers.
+/// transposed 4×4 in registers; the FFT takes natural order, so all stores are sequential.
 /// </summary>
 internal static class FrameBatchLoader
 {
-    /// <summary>Even/odd samples of the frames into bit-reversed positions (power-of-two FFT input).</summary>
+    /// <summary>Even samples of the frames into <paramref name="zr"/>, odd ones into <paramref name="zi"/> (power-of-two FFT input).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void LoadBitReversed(ReadOnlySpan<float> padded, int firstSample, int hop, ReadOnlySpan<double> window, BatchedRealFft fft, Span<Vector<double>> zr, Span<Vector<double>> zi)
+    public static void LoadEvenOdd(ReadOnlySpan<float> padded, int firstSample, int hop, ReadOnlySpan<double> window, Span<Vector<double>> zr, Span<Vector<double>> zi)
     {
         var nFft = window.Length;
         if (Vector<double>.Count == 4 && Avx.IsSupported && nFft % 4 == 0)
@@ -38,12 +38,10 @@ internal static class FrameBatchLoader
                 var cd0 = Avx.UnpackLow(c, d);
                 var cd1 = Avx.UnpackHigh(c, d);
                 var k = n >> 1;
-                var p0 = fft.InputPosition(k);
-                var p1 = fft.InputPosition(k + 1);
-                Unsafe.Add(ref zrRef, p0) = (Avx.Permute2x128(ab0, cd0, 0x20) * window[n]).AsVector();
-                Unsafe.Add(ref ziRef, p0) = (Avx.Permute2x128(ab1, cd1, 0x20) * window[n + 1]).AsVector();
-                Unsafe.Add(ref zrRef, p1) = (Avx.Permute2x128(ab0, cd0, 0x31) * window[n + 2]).AsVector();
-                Unsafe.Add(ref ziRef, p1) = (Avx.Permute2x128(ab1, cd1, 0x31) * window[n + 3]).AsVector();
+                Unsafe.Add(ref zrRef, k) = (Avx.Permute2x128(ab0, cd0, 0x20) * window[n]).AsVector();
+                Unsafe.Add(ref ziRef, k) = (Avx.Permute2x128(ab1, cd1, 0x20) * window[n + 1]).AsVector();
+                Unsafe.Add(ref zrRef, k + 1) = (Avx.Permute2x128(ab0, cd0, 0x31) * window[n + 2]).AsVector();
+                Unsafe.Add(ref ziRef, k + 1) = (Avx.Permute2x128(ab1, cd1, 0x31) * window[n + 3]).AsVector();
             }
 
             return;
@@ -52,9 +50,8 @@ internal static class FrameBatchLoader
         Span<double> lanes = stackalloc double[Vector<double>.Count];
         for (var k = 0; k < zr.Length; k++)
         {
-            var p = fft.InputPosition(k);
-            zr[p] = Gather(padded, firstSample + (2 * k), hop, lanes) * window[2 * k];
-            zi[p] = Gather(padded, firstSample + (2 * k) + 1, hop, lanes) * window[(2 * k) + 1];
+            zr[k] = Gather(padded, firstSample + (2 * k), hop, lanes) * window[2 * k];
+            zi[k] = Gather(padded, firstSample + (2 * k) + 1, hop, lanes) * window[(2 * k) + 1];
         }
     }
 

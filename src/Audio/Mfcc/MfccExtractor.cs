@@ -7,7 +7,7 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// librosa 0.11 <c>feature.mfcc</c>: centred STFT with periodic Hann, |X|^power, Slaney mel projection,
 /// power_to_db (top_db relative to the whole matrix's maximum), DCT-II ortho. The window, FFT plan, sparse
-/// filterbank and DCT basis are built once; <see cref="Compute"/> is thread-safe (scratch is per call).
+/// filterbank and DCT basis are built once; <see cref="Compute"/> is thread-safe (scratch is per thread).
 /// Frames are processed <see cref="Vector{T}.Count"/> at a time, one frame per SIMD lane, in float64.
 /// </summary>
 public sealed class MfccExtractor
@@ -16,7 +16,7 @@ public sealed class MfccExtractor
     private readonly BatchedRealFft _fft;
     private readonly MelFilterbank _mel;
     private readonly double[] _window;
-    private readonly double[] _dct;       // [coefficient, mel]
+    private readonly double[] _dctHalf;   // orthonormal DCT-II basis [coefficient, first half of the mel bands]
     private readonly double _refDb;
 
     public MfccExtractor(MfccOptions options)
@@ -32,13 +32,14 @@ public sealed class MfccExtractor
             _window[n] = 0.5 - (0.5 * Math.Cos(2 * Math.PI * n / options.NFft)); // periodic Hann
         }
 
-        _dct = new double[options.NMfcc * options.NMels];
+        var halfCount = (options.NMels + 1) / 2;
+        _dctHalf = new double[options.NMfcc * halfCount];
         for (var c = 0; c < options.NMfcc; c++)
         {
             var scale = Math.Sqrt((c == 0 ? 1.0 : 2.0) / options.NMels);
-            for (var m = 0; m < options.NMels; m++)
+            for (var m = 0; m < halfCount; m++)
             {
-                _dct[(c * options.NMels) + m] = scale * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
+                _dctHalf[(c * halfCount) + m] = scale * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
             }
         }
 
@@ -80,7 +81,7 @@ public sealed class MfccExtractor
         var specIm = work.SpecIm.AsSpan(0, _fft.Bins);
         var frameBuffer = work.Frame.AsSpan(0, _fft.IsPowerOfTwo ? 0 : o.NFft);
         var logMel = work.LogMel.AsSpan(0, batches * nMels);
-        var maxDb = new Vector<double>(double.NegativeInfinity);
+        var maxDb = double.NegativeInfinity;
 
         for (var batch = 0; batch < batches; batch++)
         {
@@ -88,22 +89,33 @@ public sealed class MfccExtractor
             var firstSample = batch * lanes * o.HopLength;
             if (_fft.IsPowerOfTwo)
             {
-                FrameBatchLoader.LoadBitReversed(padded, firstSample, o.HopLength, _window, _fft, zr, zi);
+                FrameBatchLoader.LoadEvenOdd(padded, firstSample, o.HopLength, _window, zr, zi);
             }
             else
             {
                 FrameBatchLoader.LoadInOrder(padded, firstSample, o.HopLength, _window, frameBuffer);
             }
 
-            _fft.Transform(frameBuffer, zr, zi, specRe, specIm);
-            Magnitude(specRe, specIm); // specRe now holds |X|^power
+            if (o.Power == 2.0)
+            {
+                _fft.PowerSpectrum(frameBuffer, zr, zi, specRe, specIm);
+            }
+            else
+            {
+                _fft.Transform(frameBuffer, zr, zi, specRe, specIm);
+                Magnitude(specRe, specIm);
+            }
+
+            // specRe now holds |X|^power
             var t1 = Stopwatch.GetTimestamp();
 
             var melOut = logMel.Slice(batch * nMels, nMels);
             Project(specRe, melOut);
             var t2 = Stopwatch.GetTimestamp();
 
-            maxDb = ToDecibels(melOut, maxDb);
+            var batchMax = ToDecibels(melOut);
+            var validLanes = Math.Min(lanes, frames - (batch * lanes));
+            maxDb = Math.Max(maxDb, MaxOfLanes(batchMax, validLanes)); // lanes past the last frame do not count
             var t3 = Stopwatch.GetTimestamp();
             if (times is not null)
             {
@@ -115,8 +127,8 @@ public sealed class MfccExtractor
 
         var d0 = Stopwatch.GetTimestamp();
         var values = new float[o.NMfcc * frames];
-        var floor = o.TopDb is { } topDb ? MaxOfValidLanes(maxDb) - topDb : double.NegativeInfinity;
-        ApplyDct(logMel, work.Clipped, batches, frames, floor, values);
+        var floor = o.TopDb is { } topDb ? maxDb - topDb : double.NegativeInfinity;
+        ApplyDct(logMel, work.Folded, batches, frames, floor, values);
         if (times is not null)
         {
             times.Dct += Stopwatch.GetTimestamp() - d0;
@@ -155,12 +167,7 @@ public sealed class MfccExtractor
         for (var k = 0; k < re.Length; k++)
         {
             var p = (re[k] * re[k]) + (im[k] * im[k]);
-            re[k] = power switch
-            {
-                2.0 => p,
-                1.0 => Vector.SquareRoot(p),
-                _ => PowLanes(p, power / 2),
-            };
+            re[k] = power == 1.0 ? Vector.SquareRoot(p) : PowLanes(p, power / 2);
         }
     }
 
@@ -193,59 +200,75 @@ public sealed class MfccExtractor
         }
     }
 
+    // power_to_db in place; returns the per-lane maximum.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Vector<double> ToDecibels(Span<Vector<double>> mel, Vector<double> runningMax)
+    private Vector<double> ToDecibels(Span<Vector<double>> mel)
     {
         var amin = new Vector<double>(_options.Amin);
         var scale = new Vector<double>(10.0 / Math.Log(10.0));
         var reference = new Vector<double>(_refDb);
+        var max = new Vector<double>(double.NegativeInfinity);
         for (var m = 0; m < mel.Length; m++)
         {
             var db = (Vector.Log(Vector.Max(mel[m], amin)) * scale) - reference;
             mel[m] = db;
-            runningMax = Vector.Max(runningMax, db);
+            max = Vector.Max(max, db);
         }
 
-        return runningMax;
+        return max;
     }
 
-    private static double MaxOfValidLanes(Vector<double> max)
+    private static double MaxOfLanes(Vector<double> values, int count)
     {
-        // Lanes past the last frame hold -100 dB silence at most, never above a real frame's value.
         var result = double.NegativeInfinity;
-        for (var i = 0; i < Vector<double>.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            result = Math.Max(result, max[i]);
+            result = Math.Max(result, values[i]);
         }
 
         return result;
     }
 
+    // DCT-II rows are even (c even) or odd (c odd) about the middle mel band, so each coefficient needs only half the
+    // products: y[c] = Σ_{m < N/2} D[c, m]·(x[m] ± x[N−1−m]).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ApplyDct(ReadOnlySpan<Vector<double>> logMel, Vector<double>[] clipped, int batches, int frames, double floor, float[] values)
+    private void ApplyDct(ReadOnlySpan<Vector<double>> logMel, Vector<double>[] folded, int batches, int frames, double floor, float[] values)
     {
         var nMels = _options.NMels;
         var nMfcc = _options.NMfcc;
+        var halfCount = (nMels + 1) / 2;
         var lanes = Vector<double>.Count;
         var floorVector = new Vector<double>(floor);
+        var sum = folded.AsSpan(0, halfCount);
+        var diff = folded.AsSpan(halfCount, halfCount);
         Span<double> lane = stackalloc double[lanes];
         for (var batch = 0; batch < batches; batch++)
         {
             var source = logMel.Slice(batch * nMels, nMels);
-            for (var m = 0; m < nMels; m++)
+            for (var m = 0; m < nMels / 2; m++)
             {
-                clipped[m] = Vector.Max(source[m], floorVector);
+                var a = Vector.Max(source[m], floorVector);
+                var b = Vector.Max(source[nMels - 1 - m], floorVector);
+                sum[m] = a + b;
+                diff[m] = a - b;
+            }
+
+            if (nMels % 2 == 1)
+            {
+                sum[halfCount - 1] = Vector.Max(source[halfCount - 1], floorVector);
+                diff[halfCount - 1] = Vector<double>.Zero;
             }
 
             var firstFrame = batch * lanes;
             var valid = Math.Min(lanes, frames - firstFrame);
             for (var c = 0; c < nMfcc; c++)
             {
-                var basis = _dct.AsSpan(c * nMels, nMels);
+                var basis = _dctHalf.AsSpan(c * halfCount, halfCount);
+                var input = c % 2 == 0 ? sum : diff;
                 var acc = Vector<double>.Zero;
-                for (var m = 0; m < nMels; m++)
+                for (var m = 0; m < halfCount; m++)
                 {
-                    acc += clipped[m] * basis[m];
+                    acc += input[m] * basis[m];
                 }
 
                 acc.CopyTo(lane);

@@ -27,7 +27,7 @@ internal sealed class MfccWorkspace
 
     public Vector<double>[] Frame { get; private set; } = [];
 
-    public Vector<double>[] Clipped { get; private set; } = [];
+    public Vector<double>[] Folded { get; private set; } = [];
 
     public static MfccWorkspace Rent(int paddedLength)
     {
@@ -48,7 +48,7 @@ internal sealed class MfccWorkspace
         SpecRe = Grow(SpecRe, bins);
         SpecIm = Grow(SpecIm, bins);
         Frame = needsFrame ? Grow(Frame, nFft) : Frame;
-        Clipped = Grow(Clipped, nMels);
+        Folded = Grow(Folded, nMels + 1);
     }
 
     private static T[] Grow<T>(T[] array, int length) => array.Length >= length ? array : new T[length];

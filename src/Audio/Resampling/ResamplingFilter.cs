@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace MusicClustering.Audio;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace MusicClustering.Audio;
 /// </summary>
 public sealed record ResamplingFilter(int NumZeros, int Precision, double Beta, double Rolloff)
 {
-    private double[]? _window;
+    // Tables live outside the record so equality stays value-based; each is built once per distinct filter.
+    private static readonly ConcurrentDictionary<ResamplingFilter, Lazy<double[]>> Tables = new();
 
     /// <summary>resampy ≥ 0.3 'kaiser_best' (the filter librosa's res_type='kaiser_best' uses): 50 zeros, β 12.9846, roll-off 0.917347.</summary>
     public static ResamplingFilter KaiserBest { get; } = new(50, 13, 12.9846, 0.917347);
@@ -20,7 +23,7 @@ public sealed record ResamplingFilter(int NumZeros, int Precision, double Beta, 
     internal int TableSize => 1 << Precision;
 
     /// <summary>Right half of the windowed sinc, sampled at 1/2^Precision of a zero crossing (built once, cached).</summary>
-    internal double[] HalfWindow => _window ??= Build();
+    internal double[] HalfWindow => Tables.GetOrAdd(this, f => new Lazy<double[]>(f.Build)).Value;
 
     private double[] Build()
     {

@@ -82,7 +82,25 @@ public static class BlobPathValidator
             throw Invalid(paramName, name, "it contains an unpaired UTF-16 surrogate");
         }
 
+        // Judge stacking on the text as given: NFC folds one mark into its base and would hide a run by one.
+        if (LongestCombiningRun(name) > MaxCombiningRun)
+        {
+            throw Invalid(paramName, name, $"it stacks more than {MaxCombiningRun} combining marks");
+        }
+
         return UnicodeSupport.NormalizationAvailable ? name.Normalize(NormalizationForm.FormC) : name;
+    }
+
+    private static int LongestCombiningRun(string text)
+    {
+        int run = 0, longest = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            run = UnicodeSupport.IsCombiningMark(rune) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static void CheckSegment(string segment, string name, string paramName)
