@@ -2,10 +2,34 @@ using ScottPlot;
 
 namespace MusicClustering.Analysis;
 
-/// <summary>Writes a 2-D embedding as a PNG scatter, one colour per cluster and grey for noise (-1).</summary>
+/// <summary>Draws a 2-D embedding as a PNG scatter, one colour per cluster and grey for noise (-1).</summary>
 public static class ScatterPlot
 {
     public static void SavePng(double[][] points, int[] labels, string path, string title = "", int width = 900, int height = 700)
+    {
+        Plot plot = Build(points, labels, title, null);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        plot.SavePng(path, width, height);
+    }
+
+    /// <summary>
+    /// The PNG as bytes. <paramref name="legendNames"/>[label] names a cluster (e.g. a genre when colouring by truth);
+    /// labels outside the list (or with an empty name) keep "cluster N".
+    /// </summary>
+    public static byte[] RenderPng(double[][] points, int[] labels, string title, int width, int height, IReadOnlyList<string>? legendNames = null)
+    {
+        if (width < 1 || height < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"Image size must be positive but was {width}x{height}.");
+        }
+        return Build(points, labels, title ?? string.Empty, legendNames).GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    private static Plot Build(double[][] points, int[] labels, string title, IReadOnlyList<string>? legendNames)
     {
         DataChecks.RequireRectangular(points, nameof(points));
         ArgumentNullException.ThrowIfNull(labels);
@@ -21,18 +45,16 @@ public static class ScatterPlot
             scatter.LineWidth = 0;
             scatter.MarkerSize = 4;
             scatter.Color = group.Key == MetricSuite.NoiseLabel ? Colors.Gray : palette.GetColor(colorIndex++);
-            scatter.LegendText = group.Key == MetricSuite.NoiseLabel ? "noise" : $"cluster {group.Key}";
+            scatter.LegendText = group.Key == MetricSuite.NoiseLabel ? "noise"
+                : legendNames is not null && group.Key >= 0 && group.Key < legendNames.Count && !string.IsNullOrEmpty(legendNames[group.Key])
+                    ? legendNames[group.Key]
+                : $"cluster {group.Key}";
         }
         if (title.Length > 0)
         {
             plot.Title(title);
         }
         plot.ShowLegend();
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        plot.SavePng(path, width, height);
+        return plot;
     }
 }

@@ -10,5 +10,9 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(ResultsCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(StudyCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Bench.BenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,16 +1,29 @@
 namespace MusicClustering.Contracts;
 
-/// <summary>What an experiment runs: the dataset, the features, the model and the clustering.</summary>
+/// <summary>
+/// What an experiment runs: the dataset and feature config, the representations (a β sweep is several
+/// <see cref="RepresentationSpec"/>s), the fusions, the clustering algorithms, k and the seeds.
+/// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mc.ExperimentSpec")]
 public sealed record ExperimentSpec(
     [property: Id(0)] string Name,
     [property: Id(1)] string Dataset,
     [property: Id(2)] string FeatureConfig = "stats",
-    [property: Id(3)] string Model = "vae",
-    [property: Id(4)] int LatentDim = 16,
-    [property: Id(5)] double Beta = 1.0,
-    [property: Id(6)] int Epochs = 50,
-    [property: Id(7)] int K = 10,
-    [property: Id(8)] int Seed = 0,
-    [property: Id(9)] int BatchSize = 32,
-    [property: Id(10)] double LearningRate = 1e-3);
+    [property: Id(3)] RepresentationSpec[]? Representations = null,
+    [property: Id(4)] string[]? Fusions = null,
+    [property: Id(5)] string[]? Algorithms = null,
+    [property: Id(6)] int K = 10,
+    [property: Id(7)] int[]? Seeds = null,
+    [property: Id(8)] TrainingSpec? Training = null,
+    [property: Id(9)] LyricsSpec? Lyrics = null,
+    [property: Id(10)] bool Baselines = true,
+    [property: Id(11)] bool Tsne = true)
+{
+    public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
+    public string[] EffectiveFusions => Fusions is { Length: > 0 } f ? f : [Contracts.Fusions.Audio];
+    public string[] EffectiveAlgorithms => Algorithms is { Length: > 0 } a ? a : ["kmeans"];
+    public int[] EffectiveSeeds => Seeds is { Length: > 0 } s ? s : [0];
+    public TrainingSpec EffectiveTraining => Training ?? new TrainingSpec();
+    public LyricsSpec EffectiveLyrics => Lyrics ?? new LyricsSpec();
+}

@@ -10,4 +10,6 @@ public sealed record TrainingRequest(
     [property: Id(4)] int Epochs,
     [property: Id(5)] int BatchSize,
     [property: Id(6)] double LearningRate,
-    [property: Id(7)] int Seed);
+    [property: Id(7)] int Seed,
+    [property: Id(8)] int CheckpointEveryEpochs = 5,
+    [property: Id(9)] int KlWarmupEpochs = 0);

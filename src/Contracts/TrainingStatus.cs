@@ -13,7 +13,12 @@ public sealed record TrainingStatus(
     [property: Id(7)] string Silo,
     [property: Id(8)] BlobRef? Latents,
     [property: Id(9)] BlobRef? Model,
-    [property: Id(10)] string? Error)
+    [property: Id(10)] string? Error,
+    [property: Id(11)] BlobRef? Diagnostics = null,
+    [property: Id(12)] BlobRef? LossCurve = null,
+    [property: Id(13)] BlobRef? Traversal = null,
+    [property: Id(14)] int ResumedFromEpoch = 0,
+    [property: Id(15)] int CheckpointEpoch = 0)
 {
     public static TrainingStatus NotStarted { get; } =
         new(TrainingState.NotStarted, 0, 0, double.NaN, double.NaN, double.NaN, "", "", null, null, null);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Storage;
 using Orleans.Placement;
 
@@ -35,9 +37,12 @@ public sealed class TrackGrain(
         var target = new BlobRef(BlobContainers.Features, BlobNames.Features(config.CacheKey, request.AudioSha256));
         if (await store.ExistsAsync(target.Container, target.Name, cancellationToken))
         {
+            GrainTelemetry.FeatureCacheHit(siloName);
             return new TrackFeatureResult(trackId, target, config.Dimension(), Cached: true, siloName, null, null);
         }
 
+        GrainTelemetry.FeatureCacheMiss(siloName);
+        var watch = Stopwatch.StartNew();
         var audio = await store.DownloadAsync(request.Audio.Container, request.Audio.Name, cancellationToken);
         float[] vector;
         try
@@ -52,9 +57,13 @@ public sealed class TrackGrain(
         }
 
         await store.WriteMatrixAsync(target.Container, target.Name, vector, 1, vector.Length, cancellationToken);
+        GrainTelemetry.TrackExtracted(siloName, watch.Elapsed);
         return new TrackFeatureResult(trackId, target, vector.Length, Cached: false, siloName, null, null);
     }
 
-    private static TrackFeatureResult Failure(string trackId, string silo, string reason, string message) =>
-        new(trackId, null, 0, Cached: false, silo, reason, message);
+    private static TrackFeatureResult Failure(string trackId, string silo, string reason, string message)
+    {
+        GrainTelemetry.TrackFailed(silo, reason);
+        return new(trackId, null, 0, Cached: false, silo, reason, message);
+    }
 }

@@ -1,99 +1,118 @@
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Diagnostics;
+using MusicClustering.Grains.Placement;
+using MusicClustering.Grains.Training;
 using MusicClustering.Learning;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains;
 
 /// <summary>
-/// Trains a VAE on a matrix blob and writes the model and the latent means back to blob storage.
-/// Training runs on a dedicated thread; the grain only starts it, reports on it and stores its output.
+/// Trains a VAE on a matrix blob, preferring a GPU silo. The request and periodic checkpoints live in blob storage,
+/// so an activation that finds an unfinished run (its silo died, or it was deactivated) resumes it from the last
+/// checkpoint. The work itself is in <see cref="TrainingRun"/>; the grain holds the status.
 /// </summary>
+[PreferGpuSiloPlacementFilter]
 public sealed class TrainerGrain(
     ArtifactStore store,
     ComputeSettings compute,
     ILocalSiloDetails silo,
     ILogger<TrainerGrain> logger) : Grain, ITrainerGrain
 {
-    private readonly LatestValue<EpochProgress> _progress = new();
+    private readonly CancellationTokenSource _deactivating = new();
+    private TrainingRunStore _runs = null!;
     private TrainingStatus _status = TrainingStatus.NotStarted;
-    private Task? _run;
+    private TrainingRun? _run;
+    private Task? _running;
 
-    public Task StartAsync(TrainingRequest request, CancellationToken cancellationToken)
+    private string RunId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_run is not null)
+        _runs = new TrainingRunStore(store, new TrainingBlobs(RunId), logger);
+        _status = _status with { Silo = SiloIdentity.Describe(silo) };
+        if (await _runs.LoadOutcomeAsync(cancellationToken) is { } finished)
         {
-            return Task.CompletedTask;
+            _status = finished;
+        }
+        else if (await _runs.LoadRequestAsync(cancellationToken) is { } unfinished)
+        {
+            var checkpoint = await _runs.LoadCheckpointAsync(cancellationToken);
+            logger.LogInformation("Resuming training run {RunId} from epoch {Epoch}", RunId, checkpoint?.Epoch ?? 0);
+            Start(unfinished, checkpoint);
+        }
+    }
+
+    public async Task StartAsync(TrainingRequest request, CancellationToken cancellationToken)
+    {
+        if (_running is not null || _status.State is TrainingState.Completed or TrainingState.Failed)
+        {
+            return;
         }
 
+        await _runs.BeginAsync(request, cancellationToken);
+        Start(request, resumeFrom: null);
+    }
+
+    public Task<TrainingStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_run is not null && _status.State == TrainingState.Running ? _run.Describe(_status) : _status);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Stop at the next batch; the request and newest checkpoint stay in storage for the next activation.
+        await _deactivating.CancelAsync();
+        if (_running is not null)
+        {
+            await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+    }
+
+    private void Start(TrainingRequest request, VaeCheckpoint? resumeFrom)
+    {
+        var resumed = resumeFrom?.Epoch ?? 0;
         _status = _status with
         {
             State = TrainingState.Running,
+            Epoch = resumed,
             TotalEpochs = request.Epochs,
             Device = "cpu",
-            Silo = SiloIdentity.Describe(silo),
+            ResumedFromEpoch = resumed,
+            CheckpointEpoch = resumed,
         };
-        _run = RunAsync(request);
-        return Task.CompletedTask;
+        _run = new TrainingRun(store, _runs, compute, logger);
+        _running = RunAsync(_run, request, resumeFrom);
     }
 
-    public Task<TrainingStatus> GetStatusAsync(CancellationToken cancellationToken)
+    private async Task RunAsync(TrainingRun run, TrainingRequest request, VaeCheckpoint? resumeFrom)
     {
-        var latest = _progress.Value;
-        var status = latest is null || _status.State != TrainingState.Running
-            ? _status
-            : _status with { Epoch = latest.Epoch, Loss = latest.Loss, Reconstruction = latest.Reconstruction, Kl = latest.Kl };
-        return Task.FromResult(status);
-    }
-
-    private async Task RunAsync(TrainingRequest request)
-    {
-        var runId = this.GetPrimaryKeyString();
+        // Training can outlast the idle-collection age; the grain must stay to report and store the result.
+        DelayDeactivation(TimeSpan.FromHours(6));
+        var siloName = SiloIdentity.Describe(silo);
         try
         {
-            // Training can outlast the idle-collection age; the grain must stay to report and store the result.
-            DelayDeactivation(TimeSpan.FromHours(6));
-            var matrix = await store.ReadMatrixAsync(request.Matrix.Container, request.Matrix.Name, CancellationToken.None);
-            var options = new VaeOptions
-            {
-                HiddenSizes = request.HiddenSizes,
-                LatentDim = request.LatentDim,
-                Beta = request.Beta,
-                Epochs = request.Epochs,
-                BatchSize = request.BatchSize,
-                LearningRate = request.LearningRate,
-                Seed = request.Seed,
-                TorchThreads = compute.TorchThreads,
-            };
-            var input = new VaeTrainingInput(matrix.Data, matrix.Rows, matrix.Cols);
-            var result = await DedicatedThread.RunAsync($"vae-{runId}", () =>
-            {
-                TorchNativeLoader.EnsureLoaded();
-                return new VaeTrainer().Train(input, options, _progress, CancellationToken.None);
-            });
-
-            var latents = new BlobRef(BlobContainers.Models, BlobNames.Model(runId, "latents.f32"));
-            var model = new BlobRef(BlobContainers.Models, BlobNames.Model(runId, "model.bin"));
-            await store.WriteMatrixAsync(latents.Container, latents.Name, result.LatentMeans, matrix.Rows, result.LatentDim, CancellationToken.None);
-            await store.UploadAsync(model.Container, model.Name, BinaryData.FromBytes(result.ModelBytes), overwrite: true, CancellationToken.None);
-
-            var last = result.History[^1];
-            _status = _status with
-            {
-                State = TrainingState.Completed,
-                Epoch = last.Epoch,
-                Loss = last.Loss,
-                Reconstruction = last.Reconstruction,
-                Kl = last.Kl,
-                Device = result.Device,
-                Latents = latents,
-                Model = model,
-            };
+            _status = await run.RunAsync(
+                request, resumeFrom, _status, progress => GrainTelemetry.RecordingEpochs(progress, RunId, siloName), _deactivating.Token);
+        }
+        catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
+        {
+            logger.LogInformation("Training run {RunId} paused by deactivation; the next activation resumes it", RunId);
+            return;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Training run {RunId} failed", runId);
-            _status = _status with { State = TrainingState.Failed, Error = ex.Message };
+            logger.LogError(ex, "Training run {RunId} failed", RunId);
+            _status = run.Describe(_status) with { State = TrainingState.Failed, Error = ex.Message };
+        }
+
+        try
+        {
+            await _runs.SaveOutcomeAsync(_status, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // This activation still reports the outcome; a later one would retrain, which is safe, only slower.
+            logger.LogWarning(ex, "Could not store the outcome of training run {RunId}", RunId);
         }
     }
 }

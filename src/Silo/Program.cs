@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Telemetry;
 
 // appsettings.json sits beside the binary, wherever the silo is started from.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// With Telemetry:Dashboard:Enabled the builder is a web application serving the Orleans Dashboard.
+var builder = SiloHostFactory.CreateBuilder(args);
 var settings = SiloSettings.FromConfiguration(builder.Configuration);
 var storage = StorageSettings.FromConfiguration(builder.Configuration);
+var telemetry = TelemetrySettings.FromConfiguration(builder.Configuration);
 
 builder.UseOrleans(silo => silo
     .UseConfiguredClustering(settings)
-    .UseMusicClustering(settings, storage));
+    .UseMusicClustering(settings, storage)
+    .UseMusicClusteringTelemetry(telemetry, settings));
 
-await builder.Build().RunAsync();
+await SiloHostFactory.Build(builder).RunAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MusicClustering.Grains;
+using MusicClustering.Grains.Placement;
 using MusicClustering.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -11,16 +12,16 @@ namespace MusicClustering.Silo;
 /// <summary>The one place a silo is configured, shared by the silo process, the embedded client and the tests.</summary>
 public static class SiloHosting
 {
-    public const string AcceleratorMetadataKey = "hardware.accelerator";
+    public const string AcceleratorMetadataKey = GpuSiloMetadata.AcceleratorKey;
 
     /// <summary>Our grains' services and the silo metadata; clustering is left to the caller.</summary>
     public static ISiloBuilder UseMusicClustering(this ISiloBuilder silo, SiloSettings settings, StorageSettings storage)
     {
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
-            [AcceleratorMetadataKey] = settings.HasGpu ? "gpu" : "cpu",
+            [AcceleratorMetadataKey] = GpuSiloMetadata.ValueFor(settings.HasGpu),
         });
-        silo.ConfigureServices(services => services.AddMusicClusteringServices(settings, storage));
+        silo.ConfigureServices(services => services.AddMusicClusteringServices(settings, storage).AddPreferGpuSiloPlacementFilter());
         return silo;
     }
 

@@ -14,6 +14,16 @@ public sealed class BadInputTests
         Assert.Contains("12-byte", ex.Message);
     }
 
+    [Theory]
+    [InlineData("empty.wav")]
+    [InlineData("empty.mp3")]
+    public void EmptyFile(string name)
+    {
+        var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode([], name));
+        Assert.Equal(AudioFailureReasons.TruncatedHeader, ex.Reason);
+        Assert.Contains("0 bytes", ex.Message);
+    }
+
     [Fact]
     public void TruncatedFmtChunk()
     {

@@ -45,6 +45,23 @@ public sealed class GtzanAcceptanceTests(ITestOutputHelper output)
         Assert.True(worstVar <= 1e-4, $"{clip}: max relative Δvar = {worstVar:E3} > 1e-4");
     }
 
+    /// <summary>The study's input: the first 130 frames (2600 values) exist for every trimmed GTZAN clip.</summary>
+    [Fact]
+    public void TrimmedClipsDecodeAndYieldStudyVectors()
+    {
+        var clips = Directory.GetFiles(SharedData.Path("data", "gtzan", "clips_trimmed"), "*.wav");
+        Assert.Equal(100, clips.Length);
+        var config = FeatureConfig.Parse("frames:130", MfccOptions.Gtzan);
+        foreach (var clip in clips)
+        {
+            var signal = AudioLoader.LoadMonoFile(clip);
+            Assert.InRange(signal.Length / 22050.0, 15.0, 20.1); // "the first 15–20 s" (data README)
+            var vector = TrackVectorizer.Vectorize(Extractor.Compute(signal), config);
+            Assert.Equal(2600, vector.Length);
+            Assert.True(vector[129] != 0 && vector[2599] != 0, $"{Path.GetFileName(clip)}: frame 129 is padding");
+        }
+    }
+
     // The CSV names clips <genre>.<n>.au (the original GTZAN container); match by stem.
     private static (double[] Means, double[] Variances) ReadRow(string stem)
     {

@@ -20,7 +20,7 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
         Assert.Equal(24, report.Tracks);
         Assert.Equal(24, report.Labelled);
 
-        var spec = new ExperimentSpec("e2e-vae", "e2e", Epochs: 15, K: 4, Seed: 3);
+        var spec = new ExperimentSpec("e2e-vae", "e2e", K: 4, Seeds: [3], Training: new TrainingSpec(Epochs: 15), Tsne: true);
         var first = await RunAsync("e2e-first", spec);
 
         Assert.Equal(24, first.Tracks);
@@ -33,6 +33,15 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
         Assert.Equal(24, first.Clustering.Assignments.Count);
         Assert.InRange(first.Clustering.Assignments.Values.Distinct().Count(), 2, 4);
 
+        // Baselines ride along in every report: the VAE row first, then raw and PCA-16 K-Means.
+        Assert.Equal(["vae", "raw", "pca16"], first.Rows.Select(r => r.Representation).ToArray());
+        Assert.True(first.Rows[1].Baseline && first.Rows[2].Baseline);
+        Assert.All(first.Rows, r => AssertMetricsInRange(r.Metrics));
+        Assert.NotNull(first.Tsne);
+        Assert.InRange(first.Tsne!.Trustworthiness, 0.5, 1.0);
+        Assert.Contains("report.html", first.Artifacts);
+        Assert.Contains("tsne_labels.png", first.Artifacts);
+
         var second = await RunAsync("e2e-second", spec with { Name = "e2e-vae-again" });
         Assert.Equal(24, second.Features.Cached);
         Assert.Equal(0, second.Features.Computed);
@@ -42,19 +51,19 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
     public async Task Invalid_spec_is_rejected_before_any_work()
     {
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() =>
-            fixture.Client.GetGrain<IExperimentGrain>("bad-spec").StartAsync(new ExperimentSpec("bad", "e2e", Model: "gan", K: 1)));
+            fixture.Client.GetGrain<IExperimentGrain>("bad-spec").StartAsync(
+                new ExperimentSpec("bad", "e2e-small", Representations: [new RepresentationSpec("gan")], K: 1)));
         Assert.Contains("model 'gan' is unknown", error.Message);
         Assert.Contains("k must be at least 2", error.Message);
     }
 
     [Fact]
-    public async Task Missing_dataset_fails_the_experiment_with_a_reason()
+    public async Task Missing_dataset_is_rejected_before_any_work()
     {
         var experiment = fixture.Client.GetGrain<IExperimentGrain>("no-dataset");
-        await experiment.StartAsync(new ExperimentSpec("no-dataset", "does-not-exist", K: 2));
-        var status = await WaitAsync(experiment);
-        Assert.Equal(ExperimentStage.Failed, status.Stage);
-        Assert.Contains("does-not-exist", status.Error);
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => experiment.StartAsync(new ExperimentSpec("no-dataset", "does-not-exist", K: 2)));
+        Assert.Contains("dataset 'does-not-exist' does not exist", error.Message);
+        Assert.Equal("", (await experiment.GetStatusAsync()).Name);
     }
 
     private async Task<ExperimentResults> RunAsync(string id, ExperimentSpec spec)

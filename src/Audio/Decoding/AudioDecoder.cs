@@ -15,6 +15,11 @@ public static class AudioDecoder
     /// <summary>As <see cref="Decode(ReadOnlySpan{byte}, string)"/>, asking ffmpeg for mono at <paramref name="compressedSampleRate"/>.</summary>
     public static DecodedAudio Decode(ReadOnlySpan<byte> bytes, string fileName, int compressedSampleRate)
     {
+        if (bytes.IsEmpty)
+        {
+            throw new AudioFormatException(AudioFailureReasons.TruncatedHeader, $"{fileName}: the file is empty (0 bytes).");
+        }
+
         if (WavDecoder.IsWav(bytes))
         {
             return WavDecoder.Decode(bytes, fileName);
@@ -68,11 +73,6 @@ public static class AudioDecoder
     private static AudioFormatException Unrecognised(ReadOnlySpan<byte> bytes, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (bytes.Length == 0)
-        {
-            return new AudioFormatException(AudioFailureReasons.TruncatedHeader, $"{fileName}: the file is empty (0 bytes).");
-        }
-
         if (bytes.StartsWith("RIFF"u8) && bytes.Length < 12)
         {
             return new AudioFormatException(AudioFailureReasons.TruncatedHeader, $"{fileName}: {bytes.Length} bytes is shorter than the 12-byte RIFF/WAVE header.");

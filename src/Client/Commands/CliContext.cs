@@ -20,11 +20,25 @@ public static class CliContext
         Out = new AnsiConsoleOutput(Console.Error),
     });
 
+    /// <summary>Tables for people on stdout; wide enough not to squash them when stdout is not a terminal.</summary>
+    public static IAnsiConsole Output { get; } = CreateOutput();
+
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()
         .Build();
+
+    private static IAnsiConsole CreateOutput()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static ClientSettings Settings(ParseResult parseResult) =>
         ClientSettings.Resolve(Configuration, parseResult.GetValue(Gateway));

@@ -13,7 +13,7 @@ public static class ResultsCommand
     {
         var id = new Argument<string>("id") { Description = "Experiment id." };
         var json = new Option<bool>("--json") { Description = "Print results.json to stdout." };
-        var output = new Option<string?>("--out") { Description = "Also write results.json into this folder." };
+        var output = new Option<string?>("--out") { Description = "Also write results.json, report.html and the pictures into this folder." };
         var command = new Command("results", "Show an experiment's results.") { id, json, output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -22,9 +22,8 @@ public static class ResultsCommand
             var code = await PrintAsync(session.Store, status, parseResult.GetValue(json), cancellationToken);
             if (code == 0 && parseResult.GetValue(output) is { } folder)
             {
-                Directory.CreateDirectory(folder);
-                var content = await session.Store.DownloadAsync(status.Results!.Container, status.Results.Name, cancellationToken);
-                await File.WriteAllTextAsync(Path.Combine(folder, "results.json"), content.ToString(), cancellationToken);
+                var written = await ArtifactDownloader.DownloadAsync(session.Store, status.Results!, folder, cancellationToken);
+                CliContext.Status.MarkupLine($"[green]wrote[/] {written.Count} files to {Markup.Escape(folder)}: {Markup.Escape(string.Join(", ", written))}");
             }
 
             return code;
@@ -59,7 +58,7 @@ public static class ResultsCommand
         }
         else
         {
-            AnsiConsole.Write(ResultsView.Render(results));
+            ResultsView.Write(CliContext.Output, results);
         }
 
         return 0;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Telemetry;
 
 namespace MusicClustering.Client.Connection;
 
@@ -15,6 +16,9 @@ public sealed record ClientSettings
     public string? Gateway { get; init; }
     public required SiloSettings Cluster { get; init; }
     public required StorageSettings Storage { get; init; }
+
+    /// <summary>Exporters for the client's spans (OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, console on request).</summary>
+    public TelemetrySettings Telemetry { get; init; } = new();
 
     /// <summary>Where embedded mode keeps its Azurite data, so results outlive the process.</summary>
     public required string DataDirectory { get; init; }
@@ -35,6 +39,7 @@ public sealed record ClientSettings
             Gateway = gateway,
             Cluster = SiloSettings.FromConfiguration(configuration),
             Storage = StorageSettings.FromConfiguration(configuration),
+            Telemetry = TelemetrySettings.FromConfiguration(configuration),
             DataDirectory = dataDirectory,
             AzuritePort = azuritePort,
         };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Telemetry;
 using MusicClustering.Storage;
 using Orleans.Configuration;
 
@@ -44,6 +45,7 @@ public sealed class ClusterSession : IAsyncDisposable
         QuietLogging(builder);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
+            .UseMusicClusteringTelemetry(settings.Telemetry)
             .Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.Cluster.ClusterId;
@@ -80,7 +82,10 @@ public sealed class ClusterSession : IAsyncDisposable
             QuietLogging(builder);
             builder.UseOrleans(silo => silo
                 .UseConfiguredClustering(siloSettings)
-                .UseMusicClustering(siloSettings, storage));
+                .UseMusicClustering(siloSettings, storage)
+                .AddActivityPropagation()
+                .ConfigureServices(services => services.AddMusicClusteringTelemetry(
+                    settings.Telemetry, TelemetrySetup.ClientServiceName, "embedded", exposePrometheus: false)));
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
             var store = host.Services.GetRequiredService<ArtifactStore>();

@@ -4,38 +4,78 @@ using Spectre.Console;
 
 namespace MusicClustering.Client.Output;
 
-/// <summary>A results.json as a table a person can read.</summary>
+/// <summary>A results.json as tables a person can read: a summary, then one row per representation × fusion × algorithm.</summary>
 public static class ResultsView
 {
-    public static Table Render(ExperimentResults results)
+    public static void Write(IAnsiConsole console, ExperimentResults results, Func<ExperimentResults.ResultRow, string?>? task = null)
     {
-        var table = new Table().Title($"[bold]{Markup.Escape(results.Name)}[/] ({Markup.Escape(results.Id)})");
-        table.AddColumn("tracks");
-        table.AddColumn("model");
-        table.AddColumn("k");
-        table.AddColumn("silhouette");
-        table.AddColumn("calinski_harabasz");
-        table.AddColumn("davies_bouldin");
-        table.AddColumn("nmi");
-        table.AddColumn("ari");
-        table.AddColumn("accuracy");
-        table.AddColumn("silos");
-        var m = results.Metrics;
-        table.AddRow(
-            results.Tracks.ToString(CultureInfo.InvariantCulture),
-            Markup.Escape($"{results.Model.Type} ({results.Model.Device})"),
-            results.Clustering.K.ToString(CultureInfo.InvariantCulture),
-            Format(m.Silhouette),
-            Format(m.CalinskiHarabasz, "F2"),
-            Format(m.DaviesBouldin),
-            Format(m.Nmi),
-            Format(m.Ari),
-            Format(m.Accuracy),
-            results.SilosUsed.Count.ToString(CultureInfo.InvariantCulture));
-        if (results.Failed.Count > 0)
+        console.Write(Summary(results));
+        console.Write(Comparison(results, task));
+        foreach (var note in results.Notes)
         {
-            table.Caption($"[yellow]{results.Failed.Count} track(s) failed[/]: " +
-                Markup.Escape(string.Join("; ", results.Failed.Take(3).Select(f => $"{f.Track}: {f.Reason}"))));
+            console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+        }
+    }
+
+    public static Table Summary(ExperimentResults results)
+    {
+        var table = new Table().Title($"[bold]{Markup.Escape(results.Name)}[/] ({Markup.Escape(results.Id)})").HideHeaders();
+        table.AddColumn("key");
+        table.AddColumn("value");
+        table.AddRow("dataset", Markup.Escape($"{results.Dataset}: {results.Tracks} tracks, {results.Failed.Count} failed"));
+        table.AddRow("features", Markup.Escape($"{results.Features.Config} ({results.Features.Dimension} values), {results.Features.Computed} computed, {results.Features.Cached} cached"));
+        table.AddRow("silos", Markup.Escape($"{results.SilosUsed.Count}: {string.Join(", ", results.SilosUsed)}"));
+        table.AddRow("model", Markup.Escape($"{results.Model.Type} on {results.Model.Device}"));
+        if (results.Tsne is { } tsne)
+        {
+            table.AddRow("t-SNE", Markup.Escape($"{tsne.Space}, trustworthiness {tsne.Trustworthiness:F3}"));
+        }
+
+        foreach (var failed in results.Failed.Take(5))
+        {
+            table.AddRow("[yellow]failed[/]", Markup.Escape($"{failed.Track}: {failed.Reason}: {failed.Message}"));
+        }
+
+        return table;
+    }
+
+    public static Table Comparison(ExperimentResults results, Func<ExperimentResults.ResultRow, string?>? task = null)
+    {
+        var table = new Table();
+        if (task is not null)
+        {
+            table.AddColumn("task");
+        }
+
+        foreach (var column in new[] { "representation", "fusion", "algorithm", "seed", "silhouette", "calinski_harabasz", "davies_bouldin", "ari", "nmi", "accuracy", "clusters" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var row in results.Rows)
+        {
+            var m = row.Metrics;
+            var cells = new List<string>();
+            if (task is not null)
+            {
+                cells.Add(Markup.Escape(task(row) ?? ""));
+            }
+
+            cells.AddRange(
+            [
+                Markup.Escape(row.Representation + (row.Baseline ? " (baseline)" : "")),
+                row.Fusion,
+                Markup.Escape(row.Algorithm),
+                row.Seed.ToString(CultureInfo.InvariantCulture),
+                Format(m.Silhouette),
+                Format(m.CalinskiHarabasz, "F2"),
+                Format(m.DaviesBouldin),
+                Format(m.Ari),
+                Format(m.Nmi),
+                Format(m.Accuracy),
+                row.Noise > 0 ? $"{row.Clusters} (+{row.Noise} noise)" : row.Clusters.ToString(CultureInfo.InvariantCulture),
+            ]);
+            table.AddRow(cells.ToArray());
         }
 
         return table;

@@ -1,0 +1,74 @@
+namespace MusicClustering.Analysis.Evaluation;
+
+/// <summary>Everything <see cref="HtmlReport"/> shows, as plain values the caller fills in; text is escaped on render.</summary>
+public sealed record ReportModel
+{
+    public required string Title { get; init; }
+
+    /// <summary>Run settings shown as a key/value list (feature set, k, seed, weights...).</summary>
+    public IReadOnlyList<ReportItem> Spec { get; init; } = [];
+
+    public required ReportDataset Dataset { get; init; }
+
+    /// <summary>One row per representation × fusion × algorithm.</summary>
+    public IReadOnlyList<ComparisonRow> Rows { get; init; } = [];
+
+    /// <summary>Per-representation diagnostics; the section is omitted when null or empty.</summary>
+    public IReadOnlyList<DiagnosticsRow>? Diagnostics { get; init; }
+
+    /// <summary>Images next to the HTML file, referenced by relative file name.</summary>
+    public IReadOnlyList<ReportImage> Images { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Footer entries such as tool versions and timings.</summary>
+    public IReadOnlyList<ReportItem> Footer { get; init; } = [];
+}
+
+public sealed record ReportItem(string Key, string Value);
+
+public sealed record ReportFailedTrack(string Track, string Reason);
+
+/// <summary>Tracks clustered, tracks that could not be featurised (with why), and whether ground-truth labels exist.</summary>
+public sealed record ReportDataset(int Tracks, IReadOnlyList<ReportFailedTrack> Failed, bool LabelsAvailable)
+{
+    /// <summary>Where labels came from (e.g. "genre column of tracks.csv"), shown when labels are available.</summary>
+    public string? LabelSource { get; init; }
+
+    public int? LabelClasses { get; init; }
+}
+
+/// <summary>One line of the comparison table; null metrics render as a dash.</summary>
+public sealed record ComparisonRow(
+    string Representation,
+    string Fusion,
+    string Algorithm,
+    double? Silhouette,
+    double? CalinskiHarabasz,
+    double? DaviesBouldin,
+    double? Ari,
+    double? Nmi,
+    double? Accuracy,
+    double? Purity,
+    int Clusters,
+    int Noise)
+{
+    public static ComparisonRow From(string representation, string fusion, EvaluationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var m = row.Metrics;
+        return new ComparisonRow(representation, fusion, row.Algorithm, m.Silhouette, m.CalinskiHarabasz, m.DaviesBouldin,
+            m.Ari, m.Nmi, m.Accuracy, m.Purity, m.Clusters, m.NoisePoints);
+    }
+}
+
+/// <summary>Latent-space health of one learned representation (VAE-style); any value may be unknown.</summary>
+public sealed record DiagnosticsRow(
+    string Representation,
+    int? ActiveUnits,
+    double? TotalCorrelation,
+    double? ReconstructionError,
+    double? KlPerDim);
+
+/// <summary>An image file in the report's folder, e.g. ("tsne_clusters.png", "t-SNE coloured by cluster").</summary>
+public sealed record ReportImage(string FileName, string Caption);

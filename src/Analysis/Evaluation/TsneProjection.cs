@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace MusicClustering.Analysis.Evaluation;
+
+/// <summary>A 2-D t-SNE view of a feature space with its trustworthiness (k = 10, fewer for tiny sets).</summary>
+public sealed record TsneProjection(double[][] Embedding, double Trustworthiness, double Seconds)
+{
+    public const int TrustworthinessNeighbors = 10;
+
+    /// <summary>
+    /// Barnes–Hut t-SNE with sklearn defaults. sklearn requires perplexity &lt; n_samples, so the perplexity is clipped
+    /// to n − 1 for tiny sets; trustworthiness needs k &lt; n / 2, so k drops below 10 there (NaN when n &lt; 4).
+    /// Seconds covers the embedding only.
+    /// </summary>
+    public static TsneProjection Run(double[][] x, int seed, double perplexity = 30)
+    {
+        DataChecks.RequireRectangular(x);
+        int n = x.Length;
+        if (n < 2)
+        {
+            throw new ArgumentException("t-SNE needs at least two samples.", nameof(x));
+        }
+        if (!(perplexity > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(perplexity), perplexity, "Must be positive.");
+        }
+        var watch = Stopwatch.StartNew();
+        double[][] embedding = new Tsne(new TsneOptions { Perplexity = Math.Min(perplexity, n - 1), Seed = seed }).FitTransform(x);
+        watch.Stop();
+        // Largest k with k < n / 2.
+        int k = Math.Min(TrustworthinessNeighbors, (n - 1) / 2);
+        double trust = k >= 1 ? EmbeddingMetrics.Trustworthiness(x, embedding, k) : double.NaN;
+        return new TsneProjection(embedding, trust, watch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using MusicClustering.Client.Ingest;
+using MusicClustering.Client.Output;
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+using Spectre.Console;
+
+namespace MusicClustering.Client.Commands;
+
+/// <summary>
+/// <c>cluster study --audio DIR</c>: the study's three tasks and the baselines as one experiment, printed as one table.
+/// Easy: VAE + K-Means. Medium: hybrid audio+lyrics with K-Means, agglomerative and DBSCAN. Hard: a β-VAE sweep.
+/// </summary>
+public static class StudyCommand
+{
+    public static Command Create()
+    {
+        var audio = new Option<string>("--audio") { Description = "Folder of audio (labels from <label>.<n> names or sub-folders).", Required = true };
+        var lyrics = new Option<string?>("--lyrics") { Description = "Lyrics CSV (track,lyrics). Default: lyrics.csv in the folder, if present." };
+        var k = new Option<int?>("--k") { Description = "Number of clusters (default: the number of labels, else 10)." };
+        var betas = new Option<string>("--betas") { Description = "β sweep for the Hard task.", DefaultValueFactory = _ => "2,4,8" };
+        var epochs = new Option<int>("--epochs") { Description = "VAE epochs.", DefaultValueFactory = _ => 50 };
+        var features = new Option<string>("--features") { Description = "Feature config.", DefaultValueFactory = _ => "stats" };
+        var seed = new Option<int>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print the full results.json instead of the table." };
+        var command = new Command("study", "Reproduce the study: Easy, Medium and Hard tasks plus baselines, in one table.")
+        {
+            audio, lyrics, k, betas, epochs, features, seed, json,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var folder = parseResult.GetValue(audio)!;
+            var tracks = DatasetScanner.Scan(folder);
+            if (tracks.Count == 0)
+            {
+                CliContext.Status.MarkupLine($"[red]no audio files in {Markup.Escape(folder)}[/]");
+                return 2;
+            }
+
+            var lyricsPath = parseResult.GetValue(lyrics) ?? (File.Exists(Path.Combine(folder, "lyrics.csv")) ? Path.Combine(folder, "lyrics.csv") : null);
+            var labels = tracks.Select(t => t.Label).Distinct().Count(l => l is not null);
+            var spec = BuildSpec(
+                IngestCommand.DefaultDatasetName(folder),
+                parseResult.GetValue(k) ?? (labels >= 2 ? labels : 10),
+                parseResult.GetValue(betas)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => double.Parse(b, System.Globalization.CultureInfo.InvariantCulture)),
+                parseResult.GetValue(epochs),
+                parseResult.GetValue(features)!,
+                parseResult.GetValue(seed),
+                lyricsPath is not null);
+
+            await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
+            var report = await new DatasetIngestor(session.Store, session.Client).IngestAsync(spec.Dataset, tracks, lyricsPath, null, cancellationToken);
+            CliContext.Status.MarkupLine($"[grey]dataset {Markup.Escape(report.Dataset)}: {report.Tracks} tracks, {report.Labelled} labelled, lyrics: {(lyricsPath is null ? "none" : "yes")}[/]");
+            var id = ExperimentIds.New(spec.Name);
+            var experiment = session.Client.GetGrain<IExperimentGrain>(id);
+            await experiment.StartAsync(spec, cancellationToken);
+            CliContext.Status.MarkupLine($"experiment [bold]{Markup.Escape(id)}[/]");
+            var status = await ExperimentFollower.FollowAsync(CliContext.Status, experiment, cancellationToken);
+            if (status.Stage != ExperimentStage.Done)
+            {
+                return await ResultsCommand.PrintAsync(session.Store, status, json: false, cancellationToken);
+            }
+
+            var (text, results) = await ResultsReader.ReadAsync(session.Store, status.Results!, cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                Console.WriteLine(text);
+            }
+            else
+            {
+                ResultsView.Write(CliContext.Output, results, Task);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    public static ExperimentSpec BuildSpec(string dataset, int k, IEnumerable<double> betas, int epochs, string features, int seed, bool hasLyrics)
+    {
+        RepresentationSpec[] representations =
+        [
+            new(RepresentationModels.Vae),
+            .. betas.Select(b => new RepresentationSpec(RepresentationModels.BetaVae, b)),
+        ];
+        return new ExperimentSpec(
+            $"study-{dataset}",
+            dataset,
+            features,
+            representations,
+            hasLyrics ? [Fusions.Audio, Fusions.Hybrid] : [Fusions.Audio],
+            ["kmeans", "agglomerative:ward", "dbscan"],
+            k,
+            [seed],
+            new TrainingSpec(epochs));
+    }
+
+    /// <summary>Which of the study's tasks a row belongs to.</summary>
+    public static string? Task(ExperimentResults.ResultRow row) => row switch
+    {
+        { Baseline: true } => "baseline",
+        { Representation: "vae", Fusion: Fusions.Audio, Algorithm: "kmeans" } => "Easy",
+        { Fusion: Fusions.Hybrid } => "Medium",
+        { Representation: "vae", Fusion: Fusions.Audio } => "Medium (audio only)",
+        _ when row.Representation.StartsWith("beta-vae", StringComparison.Ordinal) && row.Algorithm == "kmeans" => "Hard",
+        _ => null,
+    };
+}

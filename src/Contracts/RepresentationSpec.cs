@@ -1,0 +1,23 @@
+namespace MusicClustering.Contracts;
+
+/// <summary>
+/// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
+/// component count) or <c>none</c> (the standardised track vectors).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
+public sealed record RepresentationSpec(
+    [property: Id(0)] string Model = RepresentationModels.Vae,
+    [property: Id(1)] double Beta = 1.0,
+    [property: Id(2)] int Dimensions = 16)
+{
+    /// <summary>A short name for tables and blob names, e.g. <c>vae</c>, <c>beta-vae(b=4)</c>, <c>pca16</c>, <c>raw</c>.</summary>
+    public string Label => Model switch
+    {
+        RepresentationModels.None => "raw",
+        RepresentationModels.Pca => $"pca{Dimensions}",
+        RepresentationModels.BetaVae => $"beta-vae(b={Beta:0.###})",
+        _ => Beta == 1.0 ? "vae" : $"vae(b={Beta:0.###})",
+    };
+
+    public bool IsTrained => Model is RepresentationModels.Vae or RepresentationModels.BetaVae;
+}

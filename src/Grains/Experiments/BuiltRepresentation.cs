@@ -1,0 +1,11 @@
+using MusicClustering.Contracts;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>A representation ready to cluster: one row per successfully extracted track.</summary>
+public sealed record BuiltRepresentation(
+    PlannedRepresentation Plan,
+    double[][] Rows,
+    TrainingStatus? Training,
+    double? ExplainedVariance,
+    IReadOnlyDictionary<string, string> Blobs);

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using MusicClustering.Analysis;
+using MusicClustering.Analysis.Evaluation;
+using MusicClustering.Contracts;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>
+/// Clusters every representation × fusion with every algorithm and seed, scores each, projects the primary space with
+/// t-SNE and draws it. Pure CPU work with no Orleans in it: the experiment grain runs it on the thread pool, and
+/// <c>cluster evaluate</c> runs it in-process.
+/// </summary>
+public static class ExperimentAnalysis
+{
+    public const string TsneByCluster = "tsne_clusters.png";
+    public const string TsneByLabel = "tsne_labels.png";
+    public const double TsnePerplexity = 30;
+
+    public const string MissingLyricsRule =
+        "TF-IDF is fitted on the tracks that have lyrics; tracks without lyrics get an all-zero lyric block, so audio alone places them.";
+
+    public static AnalysisOutput Run(AnalysisInput input)
+    {
+        var spec = input.Spec;
+        var notes = new List<string> { "Internal metrics (silhouette, Calinski–Harabasz, Davies–Bouldin) exclude DBSCAN noise points." };
+        var truth = LabelEncoding.Encode(input.Labels);
+        if (truth is null)
+        {
+            notes.Add("Some tracks have no label, so ARI, NMI, accuracy and purity are not computed.");
+        }
+
+        var lyrics = BuildLyrics(input, notes);
+        var algorithms = spec.EffectiveAlgorithms.Select(ClusteringAlgorithmSpec.Parse).ToList();
+        var kmeansOnly = new[] { ClusteringAlgorithmSpec.Parse("kmeans") };
+        var rows = new List<ExperimentResults.ResultRow>();
+        (ExperimentResults.ResultRow Row, int[] Labels, double[][] Space, BuiltRepresentation Representation)? primary = null;
+
+        foreach (var representation in input.Representations)
+        {
+            var baseline = representation.Plan.Baseline;
+            foreach (var fusion in baseline ? [Fusions.Audio] : spec.EffectiveFusions)
+            {
+                var space = Space(representation.Rows, fusion, lyrics?.Rows, spec.EffectiveLyrics.Weight);
+                if (space is null)
+                {
+                    continue;
+                }
+
+                var seeds = representation.Spec().IsTrained ? [representation.Plan.Seed] : spec.EffectiveSeeds;
+                foreach (var seed in seeds)
+                {
+                    foreach (var evaluated in SpaceEvaluation.Evaluate(space, truth, baseline ? kmeansOnly : algorithms, spec.K, seed))
+                    {
+                        var row = ToRow(representation, fusion, seed, evaluated);
+                        rows.Add(row);
+                        primary ??= (row, evaluated.Outcome.Labels, space, representation);
+                    }
+                }
+            }
+        }
+
+        if (primary is null)
+        {
+            throw new InvalidOperationException("no clustering space could be built from this spec");
+        }
+
+        var images = new Dictionary<string, byte[]>();
+        var tsne = spec.Tsne ? Project(primary.Value.Space, primary.Value.Labels, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : null;
+        return new AnalysisOutput(
+            rows,
+            primary.Value.Row,
+            primary.Value.Labels,
+            primary.Value.Representation,
+            truth is not null,
+            lyrics is null ? null : new ExperimentResults.LyricsSection(
+                input.TrackIds.Count - lyrics.MissingCount, lyrics.MissingCount, lyrics.VocabularySize, lyrics.Components, spec.EffectiveLyrics.Weight, MissingLyricsRule),
+            tsne,
+            images,
+            notes,
+            input.Representations);
+    }
+
+    private static RepresentationSpec Spec(this BuiltRepresentation representation) => representation.Plan.Spec;
+
+    private static LyricsMatrix? BuildLyrics(AnalysisInput input, List<string> notes)
+    {
+        if (input.Spec.EffectiveFusions.All(f => f == Fusions.Audio))
+        {
+            return null;
+        }
+
+        if (input.Lyrics is null)
+        {
+            notes.Add("The dataset has no lyrics, so lyric and hybrid spaces were skipped.");
+            return null;
+        }
+
+        var settings = input.Spec.EffectiveLyrics;
+        var matrix = LyricsFeatures.Build(input.Lyrics, new LyricsOptions
+        {
+            MaxFeatures = settings.MaxFeatures,
+            MinDf = settings.MinDf,
+            MaxDf = settings.MaxDf,
+            SublinearTf = settings.SublinearTf,
+            SvdComponents = settings.SvdComponents,
+            Seed = input.Spec.EffectiveSeeds[0],
+        });
+        notes.Add(MissingLyricsRule + $" {matrix.MissingCount} of {input.TrackIds.Count} tracks have no lyrics.");
+        return matrix;
+    }
+
+    private static double[][]? Space(double[][] audio, string fusion, double[][]? lyrics, double weight) => fusion switch
+    {
+        Fusions.Audio => audio,
+        Fusions.Lyrics => lyrics,
+        Fusions.Hybrid => lyrics is null ? null : FeatureSpace.Hybrid(audio, lyrics, weight),
+        _ => throw new ArgumentOutOfRangeException(nameof(fusion), fusion, "unknown fusion"),
+    };
+
+    private static ExperimentResults.ResultRow ToRow(BuiltRepresentation representation, string fusion, int seed, EvaluationRow evaluated)
+    {
+        var m = evaluated.Metrics;
+        return new ExperimentResults.ResultRow(
+            representation.Plan.Spec.Label,
+            fusion,
+            evaluated.Algorithm,
+            seed,
+            representation.Plan.Baseline,
+            new ExperimentResults.MetricsSection(m.Silhouette, m.CalinskiHarabasz, m.DaviesBouldin, m.Nmi, m.Ari, m.Accuracy, m.Purity),
+            evaluated.Outcome.Clusters,
+            evaluated.Outcome.Noise,
+            evaluated.Outcome.Parameters,
+            evaluated.Seconds);
+    }
+
+    private static ExperimentResults.TsneSection Project(
+        double[][] space, int[] clusters, IReadOnlyList<string?> labelNames, int[]? truth, int seed, ExperimentResults.ResultRow row, Dictionary<string, byte[]> images)
+    {
+        var watch = Stopwatch.StartNew();
+        // Small sets get a smaller perplexity (n - 1) / 3, so each point still has a neighbourhood rather than everyone.
+        var perplexity = Math.Min(TsnePerplexity, Math.Max(2, (space.Length - 1) / 3.0));
+        var projection = TsneProjection.Run(space, seed, perplexity);
+        var title = $"{row.Representation} / {row.Fusion} / {row.Algorithm}";
+        images[TsneByCluster] = ScatterPlot.RenderPng(projection.Embedding, clusters, $"t-SNE of {title}, coloured by cluster", 900, 700);
+        if (truth is not null)
+        {
+            var names = new string[truth.Max() + 1];
+            for (var i = 0; i < truth.Length; i++)
+            {
+                names[truth[i]] = labelNames[i]!;
+            }
+
+            images[TsneByLabel] = ScatterPlot.RenderPng(projection.Embedding, truth, $"t-SNE of {title}, coloured by label", 900, 700, names);
+        }
+
+        return new ExperimentResults.TsneSection($"{row.Representation}/{row.Fusion}", perplexity, projection.Trustworthiness, images.Keys.Order().ToList(), watch.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using MusicClustering.Analysis.Evaluation;
+using MusicClustering.Contracts;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>Turns a results.json into <c>report.html</c>: the same numbers, laid out for a person.</summary>
+public static class ExperimentReport
+{
+    public static string Render(ExperimentResults results) => HtmlReport.Render(new ReportModel
+    {
+        Title = $"{results.Name} ({results.Id})",
+        Spec = SpecItems(results),
+        Dataset = new ReportDataset(
+            results.Tracks,
+            results.Failed.Select(f => new ReportFailedTrack(f.Track, $"{f.Reason}: {f.Message}")).ToList(),
+            results.Clustering.LabelsAvailable),
+        Rows = results.Rows.Select(r => new ComparisonRow(
+            r.Representation + (r.Baseline ? " (baseline)" : ""),
+            r.Fusion,
+            r.Seed == 0 ? r.Algorithm : $"{r.Algorithm} (seed {r.Seed})",
+            r.Metrics.Silhouette,
+            r.Metrics.CalinskiHarabasz,
+            r.Metrics.DaviesBouldin,
+            r.Metrics.Ari,
+            r.Metrics.Nmi,
+            r.Metrics.Accuracy,
+            r.Metrics.Purity,
+            r.Clusters,
+            r.Noise)).ToList(),
+        Diagnostics = Diagnostics(results),
+        Images = results.Artifacts.Where(a => a.EndsWith(".png", StringComparison.Ordinal)).Select(a => new ReportImage(a, Caption(a, results))).ToList(),
+        Notes = results.Notes,
+        Footer =
+        [
+            .. results.Versions.Select(v => new ReportItem(v.Key, v.Value)),
+            .. results.TimingsSeconds.Select(t => new ReportItem($"{t.Key} (s)", t.Value.ToString("F2", CultureInfo.InvariantCulture))),
+            new ReportItem("silos", string.Join(", ", results.SilosUsed)),
+            new ReportItem("completed", results.CompletedAt.ToString("u", CultureInfo.InvariantCulture)),
+        ],
+    });
+
+    private static List<ReportItem> SpecItems(ExperimentResults results)
+    {
+        var spec = results.Spec;
+        return
+        [
+            new("dataset", spec.Dataset),
+            new("features", $"{results.Features.Config} ({results.Features.Dimension} values per track; {results.Features.Computed} computed, {results.Features.Cached} cached)"),
+            new("representations", string.Join(", ", spec.EffectiveRepresentations.Select(r => r.Label))),
+            new("fusions", string.Join(", ", spec.EffectiveFusions)),
+            new("algorithms", string.Join(", ", spec.EffectiveAlgorithms)),
+            new("k", spec.K.ToString(CultureInfo.InvariantCulture)),
+            new("seeds", string.Join(", ", spec.EffectiveSeeds)),
+            new("training", $"{spec.EffectiveTraining.Epochs} epochs, batch {spec.EffectiveTraining.BatchSize}, lr {spec.EffectiveTraining.LearningRate.ToString(CultureInfo.InvariantCulture)}"),
+        ];
+    }
+
+    private static IReadOnlyList<DiagnosticsRow>? Diagnostics(ExperimentResults results)
+    {
+        var trained = results.Representations.Where(r => r.Diagnostics is not null).ToList();
+        return trained.Count == 0
+            ? null
+            : trained.Select(r => new DiagnosticsRow(
+                r.Label, r.Diagnostics!.ActiveUnits, r.Diagnostics.TotalCorrelation, r.Diagnostics.ReconstructionError, r.Diagnostics.KlPerDimension.Sum() / Math.Max(1, r.Diagnostics.KlPerDimension.Count))).ToList();
+    }
+
+    private static string Caption(string file, ExperimentResults results) => file switch
+    {
+        ExperimentAnalysis.TsneByCluster => $"t-SNE of {results.Tsne?.Space}, coloured by {results.Clustering.Algorithm} cluster (trustworthiness {results.Tsne?.Trustworthiness:F3})",
+        ExperimentAnalysis.TsneByLabel => $"t-SNE of {results.Tsne?.Space}, coloured by label",
+        _ => file,
+    };
+}

@@ -1,0 +1,49 @@
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>
+/// Asks one track grain per track for its features, with a bound on calls in flight, then gathers the vectors into one
+/// matrix blob. Runs on the experiment grain's scheduler: it only awaits grain calls and blob I/O.
+/// </summary>
+internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, string experimentId)
+{
+    private const int MaxTracksInFlight = 64;
+
+    public async Task<ExtractionOutcome> ExtractAsync(DatasetManifest manifest, string featureConfig, Action<int> onCompleted)
+    {
+        var results = await BoundedFanOut.RunAsync(
+            manifest.Tracks,
+            MaxTracksInFlight,
+            track => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
+                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)),
+            onCompleted);
+        return ExtractionOutcome.From(manifest.Tracks, results);
+    }
+
+    public async Task<(BlobRef Blob, double[][] Rows)> AssembleAsync(ExtractionOutcome extraction)
+    {
+        var vectors = await BoundedFanOut.RunAsync(
+            extraction.Succeeded,
+            MaxTracksInFlight,
+            async t => (await store.ReadMatrixAsync(t.Result.Features!.Container, t.Result.Features.Name, CancellationToken.None)).Data);
+        var cols = vectors[0].Length;
+        if (vectors.Any(v => v.Length != cols))
+        {
+            throw new InvalidOperationException("feature vectors differ in length; the feature config changed mid-run");
+        }
+
+        var data = new float[vectors.Length * cols];
+        var rows = new double[vectors.Length][];
+        for (var r = 0; r < vectors.Length; r++)
+        {
+            vectors[r].CopyTo(data, r * cols);
+            rows[r] = Array.ConvertAll(vectors[r], v => (double)v);
+        }
+
+        var blob = new BlobRef(BlobContainers.Experiments, BlobNames.Experiment(experimentId, "matrix.f32"));
+        await store.WriteMatrixAsync(blob.Container, blob.Name, data, vectors.Length, cols, CancellationToken.None);
+        return (blob, rows);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using MusicClustering.Contracts;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>
+/// The experiment pipeline on a precomputed features table, in-process: representations (with baselines), clustering,
+/// metrics and t-SNE, producing the same <c>results.json</c> as a cluster experiment.
+/// </summary>
+public static class TableEvaluation
+{
+    public const string Silo = "in-process";
+
+    public static (ExperimentResults Results, AnalysisOutput Analysis) Run(FeatureTable table, ExperimentSpec spec, CancellationToken cancellationToken)
+    {
+        SpecValidator.Validate(spec, table.Rows);
+        var timings = new Dictionary<string, double>();
+        var total = Stopwatch.StartNew();
+        var rows = Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols);
+        var plans = PlannedRepresentation.Plan(spec);
+        var watch = Stopwatch.StartNew();
+        var representations = plans
+            .Select(plan => plan.Spec.IsTrained
+                ? LocalTraining.Train(plan, spec.EffectiveTraining, table.Data, table.Rows, table.Cols, cancellationToken)
+                : LinearRepresentations.Build(plan, rows))
+            .ToList();
+        timings["train"] = watch.Elapsed.TotalSeconds;
+
+        watch.Restart();
+        var analysis = ExperimentAnalysis.Run(new AnalysisInput(spec, table.Ids, table.Labels, null, representations));
+        timings["analysis"] = watch.Elapsed.TotalSeconds;
+        timings["total"] = total.Elapsed.TotalSeconds;
+
+        var extraction = new ExtractionOutcome(
+            table.Ids.Select((id, i) => new ExtractionOutcome.Extracted(
+                new ManifestTrack(id, id, "", new BlobRef("", ""), 0, table.Labels[i]),
+                new TrackFeatureResult(id, new BlobRef("", ""), table.Cols, Cached: true, Silo, null, null))).ToList(),
+            []);
+        var results = ResultsBuilder.Build(spec.Name, spec, extraction, analysis, timings, [], resumed: false);
+        return (results, analysis);
+    }
+}

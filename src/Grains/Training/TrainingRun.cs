@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using MusicClustering.Contracts;
+using MusicClustering.Learning;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Grains.Training;
+
+/// <summary>
+/// One attempt at a training run: reads the matrix, trains on a dedicated thread (from a checkpoint when resuming),
+/// uploads checkpoints as they come, then stores the model, latents, loss curve, diagnostics and traversal.
+/// </summary>
+internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger)
+{
+    private readonly LatestValue<EpochProgress> _progress = new();
+    private CheckpointUploader? _checkpoints;
+    private string? _device;
+
+    /// <summary>The given status with this attempt's live progress folded in; safe to call while training.</summary>
+    public TrainingStatus Describe(TrainingStatus status)
+    {
+        var latest = _progress.Value;
+        if (latest is not null)
+        {
+            status = status with { Epoch = latest.Epoch, Loss = latest.Loss, Reconstruction = latest.Reconstruction, Kl = latest.Kl };
+        }
+
+        return status with
+        {
+            Device = Volatile.Read(ref _device) ?? status.Device,
+            CheckpointEpoch = _checkpoints?.UploadedEpoch ?? status.CheckpointEpoch,
+        };
+    }
+
+    /// <summary>Trains to the end and returns the completed status; throws when cancelled (the checkpoint stays) or failing.</summary>
+    public async Task<TrainingStatus> RunAsync(
+        TrainingRequest request,
+        VaeCheckpoint? resumeFrom,
+        TrainingStatus status,
+        Func<IProgress<EpochProgress>, IProgress<EpochProgress>> observe,
+        CancellationToken cancellationToken)
+    {
+        var blobs = runs.Blobs;
+        var matrix = await store.ReadMatrixAsync(request.Matrix.Container, request.Matrix.Name, cancellationToken);
+        var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
+        Volatile.Write(ref _device, device);
+        var options = TrainingOptions.From(request, compute.TorchThreads, device);
+        var resumedFrom = resumeFrom?.Epoch ?? 0;
+        var checkpoints = _checkpoints = new CheckpointUploader(runs, logger, resumedFrom);
+        var input = new VaeTrainingInput(matrix.Data, matrix.Rows, matrix.Cols, resumeFrom, checkpoints.Post);
+        var progress = observe(_progress);
+        (VaeTrainingResult Result, TrainingReport Report) trained;
+        try
+        {
+            trained = await DedicatedThread.RunAsync($"vae-{blobs.RunId}", () =>
+            {
+                var result = new VaeTrainer().Train(input, options, progress, cancellationToken);
+                return (result, TrainingReport.Render(blobs.RunId, options, result, matrix.Data, resumedFrom));
+            });
+        }
+        finally
+        {
+            // Also when cancelled: the newest checkpoint must be in storage before the next activation looks for it.
+            await checkpoints.CompleteAsync();
+        }
+
+        var (trainedResult, report) = trained;
+        await store.WriteMatrixAsync(blobs.Latents.Container, blobs.Latents.Name, trainedResult.LatentMeans, matrix.Rows, trainedResult.LatentDim, CancellationToken.None);
+        await Upload(blobs.Model, trainedResult.ModelBytes);
+        await Upload(blobs.LossCurve, report.LossCurvePng);
+        await Upload(blobs.Diagnostics, report.DiagnosticsJson);
+        await Upload(blobs.Traversal, report.TraversalPng);
+
+        var last = trainedResult.History[^1];
+        return Describe(status) with
+        {
+            State = TrainingState.Completed,
+            Epoch = last.Epoch,
+            Loss = last.Loss,
+            Reconstruction = last.Reconstruction,
+            Kl = last.Kl,
+            Device = trainedResult.Device,
+            Latents = blobs.Latents,
+            Model = blobs.Model,
+            Diagnostics = blobs.Diagnostics,
+            LossCurve = blobs.LossCurve,
+            Traversal = blobs.Traversal,
+        };
+    }
+
+    private Task Upload(BlobRef blob, byte[] bytes) =>
+        store.UploadAsync(blob.Container, blob.Name, BinaryData.FromBytes(bytes), overwrite: true, CancellationToken.None);
+}

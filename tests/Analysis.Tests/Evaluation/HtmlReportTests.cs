@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using MusicClustering.Analysis.Evaluation;
+
+namespace MusicClustering.Analysis.Tests.Evaluation;
+
+public class HtmlReportTests
+{
+    private static ReportModel Model() => new()
+    {
+        Title = "Clusters <script>alert(1)</script>",
+        Spec = [new("k", "8"), new("features", "vae & lyrics")],
+        Dataset = new ReportDataset(120, [new ReportFailedTrack("bad<track>", "decode failed: \"eof\"")], LabelsAvailable: true)
+        {
+            LabelSource = "genre",
+            LabelClasses = 8,
+        },
+        Rows =
+        [
+            new("audio", "none", "kmeans", 0.31, 120.5, 1.10, 0.40, 0.5, 0.6, 0.7, 8, 0),
+            new("vae", "hybrid(w=0.5)", "agglomerative-ward", 0.42, 99.0, 0.90, 0.45, 0.55, 0.65, 0.75, 8, 0),
+            new("vae", "none", "dbscan(eps=auto)", null, null, null, 0.10, 0.2, 0.3, 0.4, 3, 17),
+        ],
+        Diagnostics = [new DiagnosticsRow("vae", 14, 0.123, 0.456, 0.0789)],
+        Images = [new("tsne_clusters.png", "t-SNE by cluster"), new("tsne_truth.png", "t-SNE by genre")],
+        Notes = ["Seeds fixed <b>"],
+        Footer = [new("dotnet", "10.0"), new("total", "12.3 s")],
+    };
+
+    [Fact]
+    public void EscapesAllText()
+    {
+        string html = HtmlReport.Render(Model());
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("bad&lt;track&gt;", html);
+        Assert.Contains("vae &amp; lyrics", html);
+        Assert.Contains("Seeds fixed &lt;b&gt;", html);
+        Assert.DoesNotContain("<b>", html);
+    }
+
+    [Fact]
+    public void IsSelfContained()
+    {
+        string html = HtmlReport.Render(Model());
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<style>", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("<link", html);
+    }
+
+    [Fact]
+    public void IncludesEveryRowImageAndDiagnostic()
+    {
+        string html = HtmlReport.Render(Model());
+        string table = Regex.Match(html, "<table class=\"comparison\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Equal(3, Regex.Matches(table, "<tr><td>").Count);
+        Assert.Contains("agglomerative-ward", table);
+        Assert.Contains("dbscan(eps=auto)", table);
+        Assert.Contains("<img src=\"tsne_clusters.png\" alt=\"t-SNE by cluster\">", html);
+        Assert.Contains("<img src=\"tsne_truth.png\"", html);
+        Assert.Contains("<td class=\"num\">0.1230</td>", html);
+        Assert.Contains("Noise points", html);
+        Assert.Contains("12.3 s", html);
+    }
+
+    [Fact]
+    public void HighlightsBestValuePerColumn()
+    {
+        string html = HtmlReport.Render(Model());
+        string table = Regex.Match(html, "<table class=\"comparison\">.*?</table>", RegexOptions.Singleline).Value;
+        // Per body row, the metric columns (after representation, fusion, algorithm) that carry the highlight.
+        int[][] bestColumns = Regex.Matches(table, "<tr><td>.*?</tr>")
+            .Select(row => Regex.Matches(row.Value, "<td[^>]*>").Select((cell, i) => (cell.Value, i - 3))
+                .Where(c => c.Value.Contains("best")).Select(c => c.Item2).ToArray())
+            .ToArray();
+        // Row 0 has the best Calinski–Harabasz (1); row 1 the best silhouette (0), Davies–Bouldin minimum (2) and label metrics.
+        Assert.Equal([[1], [0, 2, 3, 4, 5, 6], []], bestColumns);
+        Assert.Contains("<td class=\"num best\">0.420</td>", html);
+    }
+
+    [Fact]
+    public void DiagnosticsSection_IsOptional()
+    {
+        string html = HtmlReport.Render(Model() with { Diagnostics = null });
+        Assert.DoesNotContain("diagnostics", html);
+    }
+
+    [Fact]
+    public void AbsoluteImagePath_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => HtmlReport.Render(Model() with { Images = [new("/tmp/x.png", "x")] }));
+    }
+
+    [Fact]
+    public void ComparisonRow_FromEvaluationRow_CopiesMetrics()
+    {
+        var metrics = new ClusteringMetrics(0.5, 10, 0.7, 0.1, 0.2, 0.3, 0.4, 4, 2);
+        var outcome = new ClusteringOutcome([0, 1, -1], 2, 1, null, 0.5, true, new Dictionary<string, double>());
+        var row = ComparisonRow.From("audio", "none", new EvaluationRow("dbscan(eps=auto)", outcome, metrics, 0.1));
+        Assert.Equal(new ComparisonRow("audio", "none", "dbscan(eps=auto)", 0.5, 10, 0.7, 0.1, 0.2, 0.3, 0.4, 4, 2), row);
+    }
+}

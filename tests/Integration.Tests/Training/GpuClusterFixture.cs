@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using MusicClustering.Silo;
+using MusicClustering.Storage;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
+
+namespace MusicClustering.Integration.Tests.Training;
+
+/// <summary>
+/// Two silos against a real Azurite where only the second advertises a GPU (<c>hardware.accelerator=gpu</c>).
+/// Placement filters are honoured: the test cluster's "assume homogeneous silos" shortcut, which skips them, is off.
+/// </summary>
+public sealed class GpuClusterFixture : IAsyncLifetime
+{
+    public const string GpuSiloName = "Silo_1";
+
+    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
+
+    private AzuriteInstance? _azurite;
+    private InProcessTestCluster? _cluster;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("cluster not started");
+    public IClusterClient Client => Cluster.Client;
+    public ArtifactStore Store { get; private set; } = null!;
+
+    public InProcessSiloHandle GpuSilo => Cluster.Silos.Single(s => s.Name == GpuSiloName);
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
+        var storage = new StorageSettings { ConnectionString = _azurite.ConnectionString };
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.AssumeHomogenousSilosForTesting = false;
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var settings = new SiloSettings { MaxConcurrentExtractions = 1, HasGpu = options.SiloName == GpuSiloName };
+            silo.UseMusicClustering(settings, storage);
+            silo.Configure<SiloMessagingOptions>(o => o.AssumeHomogenousSilosForTesting = false);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        await _cluster.WaitForClusterManifestToStabilizeAsync();
+        await WaitForGpuMetadataAsync();
+        Store = new ArtifactStore(new ArtifactStoreOptions { ConnectionString = _azurite.ConnectionString });
+        await Store.EnsureContainersAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>Silos learn each other's metadata after joining; until then the filter would see no GPU anywhere.</summary>
+    private async Task WaitForGpuMetadataAsync()
+    {
+        using var deadline = new CancellationTokenSource(StartupDeadline);
+        var gpu = GpuSilo.SiloAddress;
+        while (!Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<ISiloMetadataCache>().GetSiloMetadata(gpu).Metadata
+                   .TryGetValue(SiloHosting.AcceleratorMetadataKey, out var value) && value == "gpu"))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GpuClusterCollection : ICollectionFixture<GpuClusterFixture>
+{
+    public const string Name = "gpu-cluster";
+}
