@@ -3,7 +3,8 @@ namespace MusicClustering.Contracts;
 /// <summary>
 /// What an experiment runs: the dataset and feature config, the representations (a β sweep is several
 /// <see cref="RepresentationSpec"/>s), the fusions, the clustering algorithms, k and the seeds.
-/// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags.
+/// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags. Tracks that fail extraction
+/// are listed in the results; the experiment fails as a whole only when more than <c>MaxFailedFraction</c> of them do.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.ExperimentSpec")]
 public sealed record ExperimentSpec(
@@ -18,7 +19,8 @@ public sealed record ExperimentSpec(
     [property: Id(8)] TrainingSpec? Training = null,
     [property: Id(9)] LyricsSpec? Lyrics = null,
     [property: Id(10)] bool Baselines = true,
-    [property: Id(11)] bool Tsne = true)
+    [property: Id(11)] bool Tsne = true,
+    [property: Id(12)] double MaxFailedFraction = 0.2)
 {
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
     public string[] EffectiveFusions => Fusions is { Length: > 0 } f ? f : [Contracts.Fusions.Audio];

@@ -20,7 +20,7 @@ public sealed class BadInputTests
     public void EmptyFile(string name)
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode([], name));
-        Assert.Equal(AudioFailureReasons.TruncatedHeader, ex.Reason);
+        Assert.Equal(AudioFailureReasons.EmptyData, ex.Reason);
         Assert.Contains("0 bytes", ex.Message);
     }
 

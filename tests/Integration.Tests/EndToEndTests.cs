@@ -1,6 +1,5 @@
 using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
-using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 
 namespace MusicClustering.Integration.Tests;
@@ -8,7 +7,6 @@ namespace MusicClustering.Integration.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
     private readonly string _corpus = Directory.CreateTempSubdirectory("mc-e2e-").FullName;
 
     [Fact]
@@ -66,30 +64,9 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
         Assert.Equal("", (await experiment.GetStatusAsync()).Name);
     }
 
-    private async Task<ExperimentResults> RunAsync(string id, ExperimentSpec spec)
-    {
-        var experiment = fixture.Client.GetGrain<IExperimentGrain>(id);
-        await experiment.StartAsync(spec);
-        var status = await WaitAsync(experiment);
-        Assert.True(status.Stage == ExperimentStage.Done, $"experiment ended {status.Stage}: {status.Error}");
-        var (_, results) = await ResultsReader.ReadAsync(fixture.Store, status.Results!, CancellationToken.None);
-        return results;
-    }
+    private Task<ExperimentResults> RunAsync(string id, ExperimentSpec spec) => ExperimentRunner.RunAsync(fixture, id, spec);
 
-    private static async Task<ExperimentStatus> WaitAsync(IExperimentGrain experiment)
-    {
-        using var timeout = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var status = await experiment.GetStatusAsync(timeout.Token);
-            if (status.IsFinished)
-            {
-                return status;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
-    }
+    private static Task<ExperimentStatus> WaitAsync(IExperimentGrain experiment) => ExperimentRunner.WaitAsync(experiment);
 
     private static void AssertMetricsInRange(ExperimentResults.MetricsSection metrics)
     {

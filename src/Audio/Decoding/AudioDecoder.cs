@@ -17,7 +17,7 @@ public static class AudioDecoder
     {
         if (bytes.IsEmpty)
         {
-            throw new AudioFormatException(AudioFailureReasons.TruncatedHeader, $"{fileName}: the file is empty (0 bytes).");
+            throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{fileName}: the file is empty (0 bytes).");
         }
 
         if (WavDecoder.IsWav(bytes))

@@ -28,7 +28,17 @@ public static class IngestCommand
 
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
             var ingestor = new DatasetIngestor(session.Store, session.Client);
-            var report = await ingestor.IngestAsync(name, tracks, lyricsPath, null, cancellationToken);
+            IngestReport report;
+            try
+            {
+                report = await ingestor.IngestAsync(name, tracks, lyricsPath, null, cancellationToken);
+            }
+            catch (FormatException ex)
+            {
+                CliContext.Status.MarkupLine($"[red]{Markup.Escape(lyricsPath ?? "lyrics")}: {Markup.Escape(ex.Message)}[/]; nothing was ingested");
+                return 2;
+            }
+
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(MusicClustering.Contracts.ResultsJson.Serialize(report));
@@ -37,7 +47,9 @@ public static class IngestCommand
             {
                 CliContext.Status.MarkupLine(
                     $"[green]ingested[/] dataset [bold]{Markup.Escape(report.Dataset)}[/]: {report.Tracks} tracks ({report.Labelled} labelled), " +
-                    $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s)");
+                    $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
+                    $"the dataset now has {report.DatasetTracks} tracks" +
+                    (report.LyricsMatched is { } matched ? $"; lyrics for {matched} of {report.Tracks}" : ""));
             }
 
             return 0;

@@ -12,9 +12,10 @@ public static class SubmitCommand
     {
         var specOptions = new SpecOptions();
         var id = new Option<string?>("--id") { Description = "Experiment id (default: generated from the name and time)." };
+        var reuse = new Option<bool>("--reuse") { Description = "Derive the id from the spec: the same spec again returns the earlier run's results." };
         var wait = new Option<bool>("--wait") { Description = "Block until the experiment ends and print its results." };
         var json = new Option<bool>("--json") { Description = "With --wait, print results.json to stdout." };
-        var command = new Command("submit", "Start an experiment: features, representations, clustering, metrics, report.") { id, wait, json };
+        var command = new Command("submit", "Start an experiment: features, representations, clustering, metrics, report.") { id, reuse, wait, json };
         specOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -29,7 +30,8 @@ public static class SubmitCommand
                 return 2;
             }
 
-            var experimentId = parseResult.GetValue(id) ?? ExperimentIds.New(spec.Name);
+            var experimentId = parseResult.GetValue(id)
+                ?? (parseResult.GetValue(reuse) ? ExperimentIds.ForSpec(spec) : ExperimentIds.New(spec.Name));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
             var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);
             try

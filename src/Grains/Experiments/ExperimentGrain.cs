@@ -68,6 +68,7 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
 
             await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Extracting, "extracting features") with { Total = manifest.Tracks.Count });
             var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, ReportProgress));
+            FailureThreshold.Check(extraction, manifest.Tracks.Count, spec.MaxFailedFraction);
             if (extraction.Succeeded.Count < spec.K)
             {
                 throw new InvalidOperationException(

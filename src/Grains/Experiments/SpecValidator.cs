@@ -56,6 +56,11 @@ public static class SpecValidator
             errors.Add($"k = {spec.K} is more than the dataset's {tracks} tracks");
         }
 
+        if (spec.MaxFailedFraction is < 0 or > 1 || double.IsNaN(spec.MaxFailedFraction))
+        {
+            errors.Add($"max_failed_fraction must be between 0 and 1, not {spec.MaxFailedFraction}");
+        }
+
         ValidateTraining(spec.EffectiveTraining, spec.EffectiveRepresentations.Any(r => r.IsTrained), errors);
         ValidateLyrics(spec, datasetHasLyrics, errors);
         if (errors.Count > 0)
