@@ -16,8 +16,8 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
         var results = await BoundedFanOut.RunAsync(
             manifest.Tracks,
             MaxTracksInFlight,
-            track => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)),
+            track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
+                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig))),
             onCompleted);
         return ExtractionOutcome.From(manifest.Tracks, results);
     }

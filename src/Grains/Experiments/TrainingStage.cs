@@ -22,15 +22,20 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
         var trainers = plans.Select(plan => (Plan: plan, Grain: grains.GetGrain<ITrainerGrain>(TrainerKey(experimentId, plan)))).ToList();
         foreach (var (plan, grain) in trainers)
         {
-            await grain.StartAsync(new TrainingRequest(
-                matrix, plan.Spec.Dimensions, training.EffectiveHiddenSizes, plan.Spec.Beta, training.Epochs,
-                training.BatchSize, training.LearningRate, plan.Seed));
+            await GrainCallRetry.RunAsync(async () =>
+            {
+                await grain.StartAsync(new TrainingRequest(
+                    matrix, plan.Spec.Dimensions, training.EffectiveHiddenSizes, plan.Spec.Beta, training.Epochs,
+                    training.BatchSize, training.LearningRate, plan.Seed, KlWarmupEpochs: training.KlWarmupEpochs));
+                return true;
+            });
         }
 
         var finished = new TrainingStatus[trainers.Count];
         while (true)
         {
-            var statuses = await Task.WhenAll(trainers.Select(t => t.Grain.GetStatusAsync()));
+            // A trainer whose silo died is re-activated by the next call and resumes from its last checkpoint.
+            var statuses = await Task.WhenAll(trainers.Select(t => GrainCallRetry.RunAsync(() => t.Grain.GetStatusAsync())));
             var epochs = statuses.Sum(s => s.Epoch);
             var latest = statuses.FirstOrDefault(s => s.State == TrainingState.Running && !double.IsNaN(s.Loss));
             onProgress(epochs, latest is null ? "training" : $"training: loss {latest.Loss:F3}");

@@ -70,7 +70,8 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         await Upload(blobs.Diagnostics, report.DiagnosticsJson);
         await Upload(blobs.Traversal, report.TraversalPng);
 
-        var last = trainedResult.History[^1];
+        // Zero epochs (an untrained model) has no history to report.
+        var last = trainedResult.History.Count > 0 ? trainedResult.History[^1] : new EpochProgress(0, 0, double.NaN, double.NaN, double.NaN, null, 0);
         return Describe(status) with
         {
             State = TrainingState.Completed,

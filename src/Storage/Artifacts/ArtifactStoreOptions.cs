@@ -18,7 +18,7 @@ public sealed class ArtifactStoreOptions
     public string? ServiceVersion { get; set; }
 
     /// <summary>Total tries per operation, first one included (1 disables retries).</summary>
-    public int MaxAttempts { get; set; } = 6;
+    public int MaxAttempts { get; set; } = 10;
 
     /// <summary>First retry delay; doubles each retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
