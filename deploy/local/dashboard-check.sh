@@ -49,13 +49,12 @@ corpus="$(mktemp -d)"
 export CLUSTER_GATEWAY=127.0.0.1:30000
 "${cluster[@]}" generate --genres 4 --per-genre 10 --seconds 3 --out "$corpus" >/dev/null 2>&1
 "${cluster[@]}" ingest "$corpus" --dataset dashboard-check >/dev/null 2>&1
-"${cluster[@]}" submit --dataset dashboard-check --k 4 --epochs 5 --wait --json >"$out.results.json" 2>/dev/null \
-  || fail "the experiment failed"
+mkdir -p "$out"
+"${cluster[@]}" submit --dataset dashboard-check --k 4 --epochs 5 --wait --json >"$out/results.json" 2>"$out/submit.log" \
+  || fail "the experiment failed ($out/submit.log)"
 rm -rf "$corpus"
 sleep 3  # the dashboard's counters refresh every second
 
-mkdir -p "$out"
-mv "$out.results.json" "$out/results.json"
 profile="$(mktemp -d)"
 chrome() {
   "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \

@@ -2,7 +2,7 @@ namespace MusicClustering.Contracts;
 
 /// <summary>
 /// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
-/// component count) or <c>none</c> (the standardised track vectors).
+/// component count), <c>tsne</c> (a 2-D embedding) or <c>none</c> (the standardised track vectors).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
 public sealed record RepresentationSpec(
@@ -15,6 +15,7 @@ public sealed record RepresentationSpec(
     {
         RepresentationModels.None => "raw",
         RepresentationModels.Pca => $"pca{Dimensions}",
+        RepresentationModels.Tsne => "tsne",
         RepresentationModels.BetaVae => $"beta-vae(b={Beta:0.###})",
         _ => Beta == 1.0 ? "vae" : $"vae(b={Beta:0.###})",
     };

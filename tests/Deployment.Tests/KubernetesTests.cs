@@ -3,7 +3,7 @@ namespace MusicClustering.Deployment.Tests;
 /// <summary>deploy/k8s: silos as Deployments following Orleans' Kubernetes conventions, a GPU pool, Secrets for connection strings.</summary>
 public sealed class KubernetesTests
 {
-    private static readonly string[] Files = ["namespace.yaml", "secrets.yaml", "redis.yaml", "silos.yaml", "client-job.yaml"];
+    private static readonly string[] Files = ["namespace.yaml", "secrets.yaml", "redis.yaml", "silos.yaml", "otel-collector.yaml", "client-job.yaml"];
 
     private readonly List<Dictionary<object, object?>> _documents = Files
         .SelectMany(f => RepoFiles.LoadYamlDocuments($"deploy/k8s/{f}").Select(d => Yaml.Map(d, f)))
@@ -107,6 +107,24 @@ public sealed class KubernetesTests
         var port = Yaml.Map(Assert.Single(gateway.GetMap("spec").GetList("ports")), "port").GetString("port");
         var job = _documents.Single(d => d.GetString("kind") == "Job");
         Assert.Equal($"silo-gateway.music-clustering.svc.cluster.local:{port}", Value(Container(PodTemplate(job)), "CLUSTER_GATEWAY"));
+    }
+
+    [Fact]
+    public void Otlp_and_redis_endpoints_are_services_defined_here()
+    {
+        var services = _documents.Where(d => d.GetString("kind") == "Service")
+            .ToDictionary(
+                d => $"{d.GetMap("metadata").GetString("name")}.{d.GetMap("metadata").GetString("namespace")}.svc.cluster.local",
+                d => d.GetMap("spec").GetList("ports").Select(p => Yaml.Map(p, "port").GetString("port")!).ToHashSet());
+        foreach (var (name, template) in SiloTemplates())
+        {
+            var otlp = new Uri(Value(Container(template), "OTEL_EXPORTER_OTLP_ENDPOINT")!);
+            Assert.True(services.TryGetValue(otlp.Host, out var ports) && ports.Contains(otlp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{name}: no Service for {otlp}");
+        }
+
+        var redis = _documents.Single(d => d.GetString("kind") == "Secret" && d.GetMap("metadata").GetString("name") == "music-clustering-redis")
+            .GetMap("stringData").GetString("connection-string")!.Split(',')[0].Split(':');
+        Assert.True(services.TryGetValue(redis[0], out var redisPorts) && redisPorts.Contains(redis[1]), $"no Service for Redis at {string.Join(':', redis)}");
     }
 
     private IEnumerable<(string Name, Dictionary<object, object?> Template)> SiloTemplates()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicClustering.Client.Output;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Experiments;
 using Spectre.Console;
@@ -25,11 +26,12 @@ public static class EvaluateCommand
         var algorithms = new Option<string>("--algorithms") { Description = "Comma-separated algorithms.", DefaultValueFactory = _ => "kmeans,agglomerative:ward,dbscan" };
         var epochs = new Option<int>("--epochs") { Description = "VAE epochs.", DefaultValueFactory = _ => 50 };
         var seed = new Option<int>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 0 };
+        var logSkewed = new Option<bool>("--log-skewed") { Description = "Log-compress strictly positive columns with skewness > 1 (variances, energies) before anything else." };
         var noTsne = new Option<bool>("--no-tsne") { Description = "Skip the t-SNE projection." };
         var json = new Option<bool>("--json") { Description = "Print results.json to stdout." };
         var command = new Command("evaluate", "Run the pipeline on a precomputed features table, in-process.")
         {
-            csv, idColumn, labelColumn, exclude, model, beta, dimensions, k, algorithms, epochs, seed, noTsne, json,
+            csv, idColumn, labelColumn, exclude, model, beta, dimensions, k, algorithms, epochs, seed, logSkewed, noTsne, json,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -53,6 +55,12 @@ public static class EvaluateCommand
                     new TrainingSpec(parseResult.GetValue(epochs)),
                     Tsne: !parseResult.GetValue(noTsne));
                 CliContext.Status.MarkupLine($"[grey]{table.Rows} rows × {table.Cols} features from {Markup.Escape(path)}[/]");
+                if (parseResult.GetValue(logSkewed))
+                {
+                    var logged = SkewedColumns.LogCompress(table.Data, table.Rows, table.Cols);
+                    CliContext.Status.MarkupLine($"[grey]log-compressed {logged.Count} skewed columns[/]");
+                }
+
                 var (results, _) = TableEvaluation.Run(table, spec, cancellationToken);
                 if (parseResult.GetValue(json))
                 {

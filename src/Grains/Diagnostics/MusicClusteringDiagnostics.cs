@@ -31,7 +31,7 @@ public static class MusicClusteringDiagnostics
         new(MetricNames.EpochDuration, InstrumentKind.Histogram, "s", "Duration of one VAE training epoch; tag silo."),
         new(MetricNames.TrainingLoss, InstrumentKind.Gauge, null, "Last epoch's training loss (reconstruction + beta * KL); tags silo, experiment."),
         new(MetricNames.TrainingKl, InstrumentKind.Gauge, null, "Last epoch's KL divergence term; tags silo, experiment."),
-        new(MetricNames.StageDuration, InstrumentKind.Histogram, "s", "Duration of one experiment stage (features, assemble, train, cluster, report, total); tags stage, silo."),
+        new(MetricNames.StageDuration, InstrumentKind.Histogram, "s", "Duration of one experiment stage (features, assemble, train, analysis); tags stage, silo."),
     ];
 
     internal static readonly Counter<long> TracksExtracted = Meter.CreateCounter<long>(MetricNames.TracksExtracted, null, Describe(MetricNames.TracksExtracted));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
@@ -57,6 +58,9 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
 
     private async Task RunAsync(ExperimentSpec spec, bool resumed)
     {
+        // This line runs synchronously inside StartAsync, so Activity.Current is still the submit's call: the whole
+        // background run (and every grain call it makes) belongs to the submit's trace.
+        using var runActivity = GrainTelemetry.StartExperimentRun(Id, Activity.Current?.Context ?? default);
         // The run outlives the call that started it; keep the activation until it ends.
         DelayDeactivation(TimeSpan.FromHours(12));
         var timings = new Dictionary<string, double>();
@@ -78,7 +82,7 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
             var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
             var plans = PlannedRepresentation.Plan(spec);
             var trained = plans.Where(p => p.Spec.IsTrained).ToList();
-            var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => LinearRepresentations.Build(p, featureRows)).ToList();
+            var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, featureRows)).ToList();
             if (trained.Count > 0)
             {
                 await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Training, "training") with { Total = trained.Count * spec.EffectiveTraining.Epochs });
@@ -129,6 +133,7 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
 
     private static async Task<T> Timed<T>(Dictionary<string, double> timings, string stage, Func<Task<T>> work)
     {
+        using var telemetry = GrainTelemetry.StartStage(stage);
         var watch = Stopwatch.StartNew();
         var result = await work();
         timings[stage] = watch.Elapsed.TotalSeconds;

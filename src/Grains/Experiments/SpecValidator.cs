@@ -81,6 +81,11 @@ public static class SpecValidator
             errors.Add($"beta must be a non-negative number, not {representation.Beta}");
         }
 
+        if (representation.Model == RepresentationModels.Tsne && representation.Dimensions is not (2 or 16))
+        {
+            errors.Add($"tsne embeds in 2 dimensions; leave dimensions unset, not {representation.Dimensions}");
+        }
+
         if (representation.Model != RepresentationModels.None && representation.Dimensions < 1)
         {
             errors.Add($"dimensions of {representation.Model} must be at least 1, not {representation.Dimensions}");

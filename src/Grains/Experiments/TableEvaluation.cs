@@ -22,7 +22,7 @@ public static class TableEvaluation
         var representations = plans
             .Select(plan => plan.Spec.IsTrained
                 ? LocalTraining.Train(plan, spec.EffectiveTraining, table.Data, table.Rows, table.Cols, cancellationToken)
-                : LinearRepresentations.Build(plan, rows))
+                : UntrainedRepresentations.Build(plan, rows))
             .ToList();
         timings["train"] = watch.Elapsed.TotalSeconds;
 

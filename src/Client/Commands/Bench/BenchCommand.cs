@@ -9,6 +9,8 @@ public static class BenchCommand
     private static readonly Func<Command>[] Benchmarks =
     [
         BenchVaeCommand.Create,
+        BenchMfccCommand.Create,
+        BenchE2eCommand.Create,
     ];
 
     public static Command Create()
