@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Runs the test suite. `./test.sh` is the default run (what CI runs); `./test.sh heavy` runs the suites marked
-# [Trait("Category","Heavy")] (soak, long training); `./test.sh all` runs both.
+# Runs the test suite.
+#   ./test.sh              the default run: everything but the heavy and reliability suites
+#   ./test.sh reliability  the fault-injection suite (kills silos, stops Azurite); needs Redis, which it installs
+#   ./test.sh heavy        soak and long benchmarks-as-tests ([Trait("Category","Heavy")])
+#   ./test.sh all          everything
+# CI (.ci/run) runs the default and the reliability suites.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 suite="${1:-default}"
+install_args=()
 case "$suite" in
-  default) filter='Category!=Heavy' ;;
+  default) filter='Category!=Heavy&Category!=Reliability' ;;
+  reliability) filter='Category=Reliability'; install_args=(--redis) ;;
   heavy) filter='Category=Heavy' ;;
-  all) filter='' ;;
-  *) echo "usage: $0 [default|heavy|all]" >&2; exit 2 ;;
+  all) filter=''; install_args=(--redis) ;;
+  *) echo "usage: $0 [default|reliability|heavy|all]" >&2; exit 2 ;;
 esac
 
-# Azurite comes from the npm package pinned in deploy/local; the test fixtures start it themselves.
-deploy/local/install.sh
+# Azurite comes from the npm package pinned in deploy/local (Redis from Debian); the test fixtures start them.
+deploy/local/install.sh "${install_args[@]}"
 
 dotnet build Cluster.sln -c Release -nologo -v quiet
 mkdir -p out
-log=out/test.log
+log=out/test-$suite.log
 set +e
 dotnet test Cluster.sln -c Release --no-build -nologo ${filter:+--filter "$filter"} 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

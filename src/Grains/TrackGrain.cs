@@ -47,8 +47,7 @@ public sealed class TrackGrain(
         float[] vector;
         try
         {
-            var bytes = audio.ToArray();
-            vector = await throttle.RunAsync(() => TrackFeatureComputer.Compute(bytes, request.FileName, config), cancellationToken);
+            vector = await throttle.RunAsync(() => TrackFeatureComputer.Compute(audio.ToMemory(), request.FileName, config), cancellationToken);
         }
         catch (AudioFormatException ex)
         {

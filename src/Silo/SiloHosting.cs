@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MusicClustering.Grains;
+using MusicClustering.Grains.Messaging;
 using MusicClustering.Grains.Placement;
 using MusicClustering.Storage;
 using Orleans.Configuration;
@@ -22,17 +24,25 @@ public static class SiloHosting
             [AcceleratorMetadataKey] = GpuSiloMetadata.ValueFor(settings.HasGpu),
         });
         silo.ConfigureServices(services => services.AddMusicClusteringServices(settings, storage).AddPreferGpuSiloPlacementFilter());
+        if (MessageSizeMeasurement.IsEnabled(silo.Configuration))
+        {
+            silo.AddMessageSizeMeasurement();
+        }
+
         return silo;
     }
 
     public static IServiceCollection AddMusicClusteringServices(
         this IServiceCollection services, SiloSettings settings, StorageSettings storage)
     {
-        services.AddSingleton(new ArtifactStore(new ArtifactStoreOptions
-        {
-            ConnectionString = storage.ConnectionString,
-            ServiceVersion = storage.ServiceVersion,
-        }));
+        // With the host's logger, so storage retries (an outage being ridden out) show in the silo log.
+        services.AddSingleton(sp => new ArtifactStore(
+            new ArtifactStoreOptions
+            {
+                ConnectionString = storage.ConnectionString,
+                ServiceVersion = storage.ServiceVersion,
+            },
+            sp.GetService<ILogger<ArtifactStore>>()));
         services.AddSingleton(new ComputeSettings(
             settings.MaxConcurrentExtractions > 0 ? settings.MaxConcurrentExtractions : Environment.ProcessorCount,
             settings.TorchThreads,

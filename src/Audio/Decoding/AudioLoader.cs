@@ -17,7 +17,8 @@ public static class AudioLoader
         }
 
         var mono = Downmix(decoded);
-        var result = Resampler.Resample(mono, decoded.SampleRate, targetSampleRate);
+        // Audio already at the target rate is used as decoded, without the resampler's copy.
+        var result = decoded.SampleRate == targetSampleRate ? mono : Resampler.Resample(mono, decoded.SampleRate, targetSampleRate);
         if (result.Length < minSamples)
         {
             throw new AudioFormatException(AudioFailureReasons.TooShort, $"{fileName}: {result.Length} samples at {targetSampleRate} Hz is shorter than one analysis frame ({minSamples} samples).");

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace MusicClustering.Audio;
 
@@ -33,6 +34,18 @@ internal static class SampleCodec
         var size = BytesPerSample(encoding);
         var count = data.Length / size;
         var result = new float[count];
+        if (encoding == SampleEncoding.Pcm16 && !bigEndian && BitConverter.IsLittleEndian)
+        {
+            // The common case (WAV, 16-bit): a plain loop the JIT vectorises, instead of a switch per sample.
+            var pcm = MemoryMarshal.Cast<byte, short>(data[..(count * 2)]);
+            for (var i = 0; i < pcm.Length; i++)
+            {
+                result[i] = pcm[i] / 32768f;
+            }
+
+            return result;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var s = data.Slice(i * size, size);

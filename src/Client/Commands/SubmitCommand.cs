@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
+using MusicClustering.Silo.Telemetry;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
@@ -33,6 +34,7 @@ public static class SubmitCommand
             var experimentId = parseResult.GetValue(id)
                 ?? (parseResult.GetValue(reuse) ? ExperimentIds.ForSpec(spec) : ExperimentIds.New(spec.Name));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
+            using var trace = TelemetrySetup.StartCommand("submit", experimentId);
             var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);
             try
             {

@@ -8,4 +8,10 @@ public sealed record BuiltRepresentation(
     double[][] Rows,
     TrainingStatus? Training,
     double? ExplainedVariance,
-    IReadOnlyDictionary<string, string> Blobs);
+    IReadOnlyDictionary<string, string> Blobs,
+    ExperimentResults.DiagnosticsSection? Diagnostics = null)
+{
+    public const string LossCurveBlob = "loss_curve";
+    public const string TraversalBlob = "traversal";
+    public const string DiagnosticsBlob = "diagnostics";
+}

@@ -16,6 +16,7 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
 {
     private ExperimentStatus? _status;
     private Task? _run;
+    private bool _resumed;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -31,6 +32,7 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
         if (!stored.IsFinished && await ExperimentStore.ReadSpecAsync(store, Id, cancellationToken) is { } spec)
         {
             logger.LogWarning("Experiment {Id} was interrupted during {Stage}; resuming", Id, stored.Stage);
+            _resumed = true;
             _status = stored with { Message = $"resumed after an interruption during {stored.Stage}", UpdatedAt = DateTimeOffset.UtcNow };
             _run = RunAsync(spec, resumed: true);
         }
@@ -140,8 +142,9 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
         return result;
     }
 
+    // Every later status of a resumed run keeps saying so, so `cluster watch` tells a resumed run from one that carried on.
     private ExperimentStatus NewStatus(string name, ExperimentStage stage, string message) =>
-        new(Id, name, stage, 0, 0, message, null, null, DateTimeOffset.UtcNow);
+        new(Id, name, stage, 0, 0, _resumed ? $"{message} (resumed after an interruption)" : message, null, null, DateTimeOffset.UtcNow);
 
     private async Task SetStatusAsync(ExperimentStatus status)
     {

@@ -69,6 +69,14 @@ public static class ExperimentReport
     {
         ExperimentAnalysis.TsneByCluster => $"t-SNE of {results.Tsne?.Space}, coloured by {results.Clustering.Algorithm} cluster (trustworthiness {results.Tsne?.Trustworthiness:F3})",
         ExperimentAnalysis.TsneByLabel => $"t-SNE of {results.Tsne?.Space}, coloured by label",
+        _ when file.StartsWith("loss_", StringComparison.Ordinal) => $"Training loss of {Representation(file, "loss_", results)}",
+        _ when file.StartsWith("traversal_", StringComparison.Ordinal) => $"Latent traversal of {Representation(file, "traversal_", results)}: decoded MFCC statistics while one latent dimension sweeps",
         _ => file,
     };
+
+    private static string Representation(string file, string prefix, ExperimentResults results)
+    {
+        var key = file[prefix.Length..^".png".Length];
+        return results.Representations.FirstOrDefault(r => $"{r.Model}-b{r.Beta.ToString("0.###", CultureInfo.InvariantCulture)}-d{r.Dimensions}-s{r.Seed}" == key)?.Label ?? key;
+    }
 }

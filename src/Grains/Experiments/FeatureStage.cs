@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MusicClustering.Contracts;
 using MusicClustering.Storage;
 
@@ -11,13 +12,26 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
 {
     private const int MaxTracksInFlight = 64;
 
+    // Vectors read while extraction was still running, by track grain key: the read of one track's (small) feature blob
+    // overlaps the extraction of the others instead of forming a second pass of round trips afterwards.
+    private readonly ConcurrentDictionary<string, float[]> _prefetched = new();
+
     public async Task<ExtractionOutcome> ExtractAsync(DatasetManifest manifest, string featureConfig, Action<int> onCompleted)
     {
         var results = await BoundedFanOut.RunAsync(
             manifest.Tracks,
             MaxTracksInFlight,
-            track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig))),
+            async track =>
+            {
+                var result = await GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
+                    .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)));
+                if (result.Features is { } features)
+                {
+                    _prefetched[result.TrackId] = await ReadVectorAsync(features);
+                }
+
+                return result;
+            },
             onCompleted);
         return ExtractionOutcome.From(manifest.Tracks, results);
     }
@@ -27,7 +41,8 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
         var vectors = await BoundedFanOut.RunAsync(
             extraction.Succeeded,
             MaxTracksInFlight,
-            async t => (await store.ReadMatrixAsync(t.Result.Features!.Container, t.Result.Features.Name, CancellationToken.None)).Data);
+            async t => _prefetched.TryGetValue(t.Result.TrackId, out var vector) ? vector : await ReadVectorAsync(t.Result.Features!));
+        _prefetched.Clear();
         var cols = vectors[0].Length;
         if (vectors.Any(v => v.Length != cols))
         {
@@ -46,4 +61,7 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
         await store.WriteMatrixAsync(blob.Container, blob.Name, data, vectors.Length, cols, CancellationToken.None);
         return (blob, rows);
     }
+
+    private async Task<float[]> ReadVectorAsync(BlobRef features) =>
+        (await store.ReadMatrixAsync(features.Container, features.Name, CancellationToken.None)).Data;
 }

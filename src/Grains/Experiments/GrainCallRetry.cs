@@ -8,19 +8,25 @@ namespace MusicClustering.Grains.Experiments;
 /// </summary>
 internal static class GrainCallRetry
 {
-    private const int MaxAttempts = 5;
+    // Calls to a killed silo fail fast (connection refused) until membership declares it dead, which takes
+    // ProbeTimeout × NumMissedProbesLimit plus voting (~15-25 s with Orleans' defaults); a count of quick attempts
+    // gave up before that. So retries are bounded by time, comfortably past death detection.
+    private static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
     public static async Task<T> RunAsync<T>(Func<Task<T>> call)
     {
+        var window = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await call();
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+            catch (Exception ex) when (window.Elapsed < RetryWindow && IsTransient(ex))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt * attempt));
+                var delay = TimeSpan.FromMilliseconds(250 * Math.Pow(2, Math.Min(attempt - 1, 4)));
+                await Task.Delay(delay < MaxDelay ? delay : MaxDelay);
             }
         }
     }

@@ -4,7 +4,8 @@ using MusicClustering.Storage;
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
-/// Writes an experiment's outputs under <c>experiments/{id}/</c>: the pictures, <c>report.html</c> and, last,
+/// Writes an experiment's outputs under <c>experiments/{id}/</c>: the pictures (its own t-SNE plots and copies of each
+/// trainer's loss curve and latent traversal, so the folder stands alone), <c>report.html</c> and, last,
 /// <c>results.json</c>, whose presence marks the run complete.
 /// </summary>
 internal sealed class ReportWriter(ArtifactStore store, string experimentId)
@@ -15,7 +16,7 @@ internal sealed class ReportWriter(ArtifactStore store, string experimentId)
     public BlobRef ResultsBlob => Blob(ResultsFile);
 
     public IReadOnlyList<string> ArtifactNames(AnalysisOutput analysis) =>
-        [ResultsFile, ReportFile, .. analysis.Images.Keys.Order(StringComparer.Ordinal)];
+        [ResultsFile, ReportFile, .. analysis.Images.Keys.Order(StringComparer.Ordinal), .. TrainerPictures(analysis).Select(p => p.Name)];
 
     public async Task WriteAsync(ExperimentResults results, AnalysisOutput analysis)
     {
@@ -24,8 +25,28 @@ internal sealed class ReportWriter(ArtifactStore store, string experimentId)
             await UploadAsync(name, BinaryData.FromBytes(png));
         }
 
+        foreach (var (name, source) in TrainerPictures(analysis))
+        {
+            var slash = source.IndexOf('/');
+            await UploadAsync(name, await store.DownloadAsync(source[..slash], source[(slash + 1)..], CancellationToken.None));
+        }
+
         await UploadAsync(ReportFile, BinaryData.FromString(ExperimentReport.Render(results)));
         await UploadAsync(ResultsFile, BinaryData.FromString(ResultsJson.Serialize(results)));
+    }
+
+    private static IEnumerable<(string Name, string Source)> TrainerPictures(AnalysisOutput analysis)
+    {
+        foreach (var representation in analysis.Representations)
+        {
+            foreach (var (kind, prefix) in new[] { (BuiltRepresentation.LossCurveBlob, "loss"), (BuiltRepresentation.TraversalBlob, "traversal") })
+            {
+                if (representation.Blobs.TryGetValue(kind, out var source))
+                {
+                    yield return ($"{prefix}_{representation.Plan.Key}.png", source);
+                }
+            }
+        }
     }
 
     private Task UploadAsync(string name, BinaryData content)

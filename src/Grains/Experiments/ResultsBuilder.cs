@@ -91,7 +91,7 @@ public static class ResultsBuilder
         var spec = built.Plan.Spec;
         return new ExperimentResults.RepresentationSection(
             label, spec.Model, spec.Beta, built.Rows[0].Length, seed, built.Plan.Baseline,
-            built.Training?.Device, built.Training?.Silo, built.Training?.Loss, built.ExplainedVariance, built.Blobs);
+            built.Training?.Device, built.Training?.Silo, built.Training?.Loss, built.ExplainedVariance, built.Blobs, built.Diagnostics);
     }
 
     /// <summary>Track grain keys are "dataset/track"; results name the track.</summary>

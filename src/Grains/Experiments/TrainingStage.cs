@@ -1,5 +1,6 @@
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Training;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
@@ -59,23 +60,41 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
         {
             var status = finished[i];
             var latents = await store.ReadMatrixAsync(status.Latents!.Container, status.Latents.Name, CancellationToken.None);
-            built.Add(new BuiltRepresentation(trainers[i].Plan, FeatureSpace.FromRowMajor(latents.Data, latents.Rows, latents.Cols), status, null, Blobs(status)));
+            built.Add(new BuiltRepresentation(
+                trainers[i].Plan, FeatureSpace.FromRowMajor(latents.Data, latents.Rows, latents.Cols), status, null, Blobs(status), await DiagnosticsAsync(status)));
         }
 
         return built;
     }
 
+    private async Task<ExperimentResults.DiagnosticsSection?> DiagnosticsAsync(TrainingStatus status)
+    {
+        if (status.Diagnostics is null)
+        {
+            return null;
+        }
+
+        var document = await store.ReadJsonAsync<DiagnosticsDocument>(status.Diagnostics.Container, status.Diagnostics.Name, CancellationToken.None);
+        return new ExperimentResults.DiagnosticsSection(
+            document.ActiveUnits, document.KlPerDimension, document.TotalCorrelation, document.ReconstructionError);
+    }
+
     private static Dictionary<string, string> Blobs(TrainingStatus status)
     {
         var blobs = new Dictionary<string, string>();
-        if (status.Model is not null)
+        foreach (var (key, blob) in new[]
         {
-            blobs["model"] = status.Model.ToString();
-        }
-
-        if (status.Latents is not null)
+            ("model", status.Model),
+            ("latents", status.Latents),
+            (BuiltRepresentation.DiagnosticsBlob, status.Diagnostics),
+            (BuiltRepresentation.LossCurveBlob, status.LossCurve),
+            (BuiltRepresentation.TraversalBlob, status.Traversal),
+        })
         {
-            blobs["latents"] = status.Latents.ToString();
+            if (blob is not null)
+            {
+                blobs[key] = blob.ToString();
+            }
         }
 
         return blobs;

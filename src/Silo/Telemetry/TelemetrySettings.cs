@@ -41,6 +41,9 @@ public sealed record TelemetrySettings
 
     public string PrometheusPrefix => $"http://{PrometheusHost}:{PrometheusPort}/";
 
+    /// <summary>Whether the scrape endpoint answers on every interface (<c>*</c> or <c>+</c>, as in containers).</summary>
+    public bool ListensOnAllInterfaces => PrometheusHost is "*" or "+";
+
     public void Validate()
     {
         if (PrometheusPort is < 0 or > 65535)
@@ -53,9 +56,10 @@ public sealed record TelemetrySettings
             throw new InvalidOperationException($"Telemetry:PrometheusHost '{PrometheusHost}' must be an IP address, localhost, * or +.");
         }
 
-        if (!string.IsNullOrWhiteSpace(OtlpEndpoint) && !Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(OtlpEndpoint)
+            && !(Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var otlp) && otlp.Scheme is "http" or "https"))
         {
-            throw new InvalidOperationException($"Telemetry:OtlpEndpoint '{OtlpEndpoint}' is not an absolute URI.");
+            throw new InvalidOperationException($"Telemetry:OtlpEndpoint '{OtlpEndpoint}' is not an http(s) URI.");
         }
 
         Dashboard.Validate();

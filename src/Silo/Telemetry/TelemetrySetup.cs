@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MusicClustering.Grains.Diagnostics;
 using OpenTelemetry;
@@ -107,8 +108,21 @@ public static class TelemetrySetup
                 {
                     metrics.AddPrometheusHttpListener(o =>
                     {
-                        o.Host = telemetry.PrometheusHost;
                         o.Port = telemetry.PrometheusPort;
+                        if (telemetry.ListensOnAllInterfaces)
+                        {
+                            // The exporter's Host must be a URI host; HttpListener's wildcard prefix is set on the listener.
+                            o.Host = "localhost";
+                            o.ConfigureHttpListener = (_, listener) =>
+                            {
+                                listener.Prefixes.Clear();
+                                listener.Prefixes.Add(telemetry.PrometheusPrefix);
+                            };
+                        }
+                        else
+                        {
+                            o.Host = telemetry.PrometheusHost;
+                        }
                     });
                 }
 
@@ -123,6 +137,22 @@ public static class TelemetrySetup
                 }
             });
         return services;
+    }
+
+    /// <summary>
+    /// The root span of one console command (e.g. <c>cluster submit</c>), so that its grain calls, the experiment's
+    /// background run and the polling all land in one trace. Start it after the session is open (the tracer provider
+    /// listens from then on) and dispose it before the session.
+    /// </summary>
+    public static Activity? StartCommand(string command, string? experimentId = null)
+    {
+        var activity = MusicClusteringDiagnostics.ActivitySource.StartActivity($"cluster {command}", ActivityKind.Client);
+        if (experimentId is not null)
+        {
+            activity?.SetTag(MusicClusteringDiagnostics.ExperimentTag, experimentId);
+        }
+
+        return activity;
     }
 
     /// <summary>Turns on the Azure SDK's ActivitySource spans (blob I/O) for this process.</summary>

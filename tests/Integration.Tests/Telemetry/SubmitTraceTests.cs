@@ -3,6 +3,7 @@ using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
+using MusicClustering.Silo.Telemetry;
 
 namespace MusicClustering.Integration.Tests.Telemetry;
 
@@ -19,25 +20,34 @@ public sealed class SubmitTraceTests(TelemetryClusterFixture fixture) : IDisposa
         var tracks = DatasetScanner.Scan(_corpus);
         await new DatasetIngestor(fixture.Store, fixture.Client).IngestAsync("telemetry", tracks, null, null, CancellationToken.None);
 
-        // What `cluster submit` does: start the experiment from the client, outside any span of ours.
+        // What `cluster submit --wait` does: under its command span, start the experiment and poll it until it ends.
         Assert.Null(Activity.Current);
         var experiment = fixture.Client.GetGrain<IExperimentGrain>("telemetry-trace");
-        await experiment.StartAsync(TelemetrySpec.Small("telemetry", "telemetry", k: 3));
-        var status = await WaitAsync(experiment);
+        ExperimentStatus status;
+        using (var command = TelemetrySetup.StartCommand("submit", "telemetry-trace"))
+        {
+            Assert.NotNull(command);
+            await experiment.StartAsync(TelemetrySpec.Small("telemetry", "telemetry", k: 3));
+            status = await WaitAsync(experiment);
+        }
+
         Assert.True(status.Stage == ExperimentStage.Done, $"experiment ended {status.Stage}: {status.Error}");
 
         // The run's span ends just after the status says Done; give it a moment to be exported.
         var spans = await WaitForAsync(s => s.Any(a => a.OperationName == "experiment.run"));
 
-        var submit = Assert.Single(spans, a => a.Kind == ActivityKind.Client && Rpc(a).EndsWith("IExperimentGrain/StartAsync", StringComparison.Ordinal));
-        Assert.Equal(default, submit.ParentSpanId);
-        var trace = spans.Where(a => a.TraceId == submit.TraceId).ToList();
+        var root = Assert.Single(spans, a => a.OperationName == "cluster submit");
+        Assert.Equal(default, root.ParentSpanId);
+        var trace = spans.Where(a => a.TraceId == root.TraceId).ToList();
         var byId = trace.ToDictionary(a => a.SpanId);
+        var submit = Assert.Single(trace, a => a.Kind == ActivityKind.Client && Rpc(a).EndsWith("IExperimentGrain/StartAsync", StringComparison.Ordinal));
+        Assert.Equal(root.SpanId, submit.ParentSpanId);
+        Assert.Contains(trace, a => a.Kind == ActivityKind.Client && Rpc(a).EndsWith("IExperimentGrain/GetStatusAsync", StringComparison.Ordinal));
 
-        // Every span of the trace hangs, through spans we also saw, off the client's submit call.
-        foreach (var span in trace.Where(a => a != submit))
+        // Every span of the trace hangs, through spans we also saw, off the command's span.
+        foreach (var span in trace.Where(a => a != root))
         {
-            Assert.True(ReachesRoot(span, submit, byId), $"span '{span.DisplayName}' ({span.Source.Name}) is not connected to the submit");
+            Assert.True(ReachesRoot(span, root, byId), $"span '{span.DisplayName}' ({span.Source.Name}) is not connected to the submit");
         }
 
         var serverStart = Assert.Single(trace, a => a.Kind == ActivityKind.Server && Rpc(a).EndsWith("IExperimentGrain/StartAsync", StringComparison.Ordinal));

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using MusicClustering.Audio;
+using MusicClustering.Contracts;
+using Spectre.Console;
+
+namespace MusicClustering.Client.Commands.Bench;
+
+/// <summary>
+/// <c>cluster bench e2e</c>: a complete experiment on a folder (the Python notebook's settings) against N in-process
+/// silos or a running cluster, cold and with cached features, with stage timings, the largest grain message and peak RSS.
+/// </summary>
+public static class BenchE2eCommand
+{
+    public static Command Create()
+    {
+        var audio = new Option<string?>("--audio") { Description = "Folder of labelled audio (sub-folders or <label>.<n>.wav names)." };
+        var generate = new Option<int>("--generate") { Description = "Without --audio: synthesise this many 30 s clips (10 genres) into a temporary folder." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated clips (a new seed gives audio no cache has seen).", DefaultValueFactory = _ => 42 };
+        var silos = new Option<int>("--silos") { Description = "In-process silos to start (embedded mode).", DefaultValueFactory = _ => 1 };
+        var perSilo = new Option<int>("--extractions-per-silo") { Description = "Embedded: MFCC jobs per silo (1 = each silo stands for a one-core node).", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "VAE epochs.", DefaultValueFactory = _ => 50 };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset name to ingest into.", DefaultValueFactory = _ => "bench-e2e" };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
+        var command = new Command("e2e", "Run a complete experiment, cold and cached, and report stage timings, message sizes and memory.")
+        {
+            audio, generate, seed, silos, perSilo, epochs, dataset, json,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var folder = parseResult.GetValue(audio);
+            var clips = parseResult.GetValue(generate);
+            var siloCount = parseResult.GetValue(silos);
+            if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1)
+            {
+                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo and --epochs must be at least 1[/]");
+                return 2;
+            }
+
+            var generated = folder is null ? Generate(clips, parseResult.GetValue(seed)) : null;
+            try
+            {
+                var settings = CliContext.Settings(parseResult);
+                await using var cluster = settings.IsEmbedded
+                    ? await BenchCluster.StartEmbeddedAsync(settings, siloCount, parseResult.GetValue(perSilo), cancellationToken)
+                    : await BenchCluster.ConnectAsync(settings, cancellationToken);
+                var runner = new E2eBenchRunner(cluster, line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
+                var report = await runner.RunAsync(folder ?? generated!, parseResult.GetValue(dataset)!, parseResult.GetValue(epochs), cancellationToken);
+                if (parseResult.GetValue(json))
+                {
+                    Console.WriteLine(ResultsJson.Serialize(report));
+                }
+                else
+                {
+                    CliContext.Status.MarkupLine(Markup.Escape(Describe(report)));
+                }
+
+                return 0;
+            }
+            catch (ArgumentException ex)
+            {
+                CliContext.Status.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                return 2;
+            }
+            finally
+            {
+                if (generated is not null)
+                {
+                    Directory.Delete(generated, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static string Generate(int clips, int seed)
+    {
+        var folder = Directory.CreateTempSubdirectory("mc-bench-e2e-").FullName;
+        var perGenre = (clips + 9) / 10;
+        CliContext.Status.MarkupLine($"[grey]generating {perGenre * 10} clips of 30 s in {Markup.Escape(folder)}[/]");
+        SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 10, PerGenre: perGenre, Seconds: 30, Seed: seed), folder);
+        // The bench clusters audio only; the generated lyrics would only slow ingest down.
+        File.Delete(Path.Combine(folder, "lyrics.csv"));
+        return folder;
+    }
+
+    private static string Describe(E2eBenchReport report)
+    {
+        static string Stages(E2eStages s) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"ingest {s.Ingest:F2}, features {s.Features:F2}, train {s.Train:F2}, cluster {s.Cluster:F2}, metrics {s.Metrics:F2}, tsne {s.Tsne:F2}, report {s.Report:F2}, total {s.Total:F2} s");
+        return $"{report.Clips} clips on {report.Silos} silo(s)\n  cold:   {Stages(report.Stages)}\n  cached: {Stages(report.Cached.Stages)}\n" +
+            $"  largest grain message {report.LargestMessageBytes} bytes; peak RSS per silo {string.Join(", ", report.PeakRssBytesPerSilo.Select(b => $"{b / 1e6:F0} MB"))}";
+    }
+}

@@ -1,0 +1,16 @@
+namespace MusicClustering.Grains.Messaging;
+
+/// <summary>
+/// Reports the statistics of the silo it is activated on. Keyed by silo address and placed with a placement hint
+/// (see <see cref="SiloStatsReader"/>), so there is one per silo.
+/// </summary>
+[Alias("mc.ISiloStatsGrain")]
+public interface ISiloStatsGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<SiloStats> GetAsync();
+
+    /// <summary>Forgets the largest messages and the peak RSS seen so far, so the next measurement covers one run.</summary>
+    [Alias("Reset")]
+    Task ResetAsync();
+}

@@ -1,0 +1,152 @@
+using MusicClustering.Storage;
+
+namespace MusicClustering.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// A real cluster for one test: Azurite (a fixed port and data folder, so it can be stopped and started again),
+/// Redis membership, N silo processes and a client. Disposing kills every process it started.
+/// </summary>
+internal sealed class ReliabilityCluster : IAsyncDisposable
+{
+    private const string ServiceId = "music-clustering-reliability";
+    private readonly List<SiloProcess> _silos = [];
+    private readonly ITestOutputHelper _output;
+    private readonly string _azuriteLocation = Directory.CreateTempSubdirectory("mc-rel-azurite-").FullName;
+    private readonly string _clusterId = $"rel-{Guid.NewGuid():N}"[..12];
+    private readonly int _azuritePort = LoopbackPorts.PickFree();
+    private readonly int _maxConcurrentExtractions;
+    private readonly bool _measureMessageSizes;
+    private AzuriteInstance? _azurite;
+    private RedisServer? _redis;
+    private ClusterClientHost? _client;
+    private int _nextSilo;
+
+    private ReliabilityCluster(ITestOutputHelper output, int maxConcurrentExtractions, bool measureMessageSizes)
+    {
+        _output = output;
+        _maxConcurrentExtractions = maxConcurrentExtractions;
+        _measureMessageSizes = measureMessageSizes;
+        Store = new ArtifactStore(new ArtifactStoreOptions { ConnectionString = AzuriteDefaults.ConnectionString(_azuritePort) });
+    }
+
+    public IClusterClient Client => (_client ?? throw new InvalidOperationException("no client")).Client;
+
+    public ArtifactStore Store { get; }
+
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    public IEnumerable<SiloProcess> Running => _silos.Where(s => s.IsRunning);
+
+    public static async Task<ReliabilityCluster> StartAsync(
+        ITestOutputHelper output, int silos, int maxConcurrentExtractions = 1, bool measureMessageSizes = false)
+    {
+        var cluster = new ReliabilityCluster(output, maxConcurrentExtractions, measureMessageSizes);
+        try
+        {
+            await cluster.StartAzuriteAsync();
+            cluster._redis = await RedisServer.StartAsync();
+            await cluster.Store.EnsureContainersAsync();
+            await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.AddSiloAsync()));
+            await cluster.ReconnectClientAsync();
+            output.WriteLine($"cluster {cluster._clusterId}: {silos} silos ({string.Join(", ", cluster._silos.Select(s => $"{s.Name} :{s.SiloPort}"))}), "
+                + $"Azurite :{cluster._azuritePort}, Redis :{cluster._redis.Port}");
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<SiloProcess> AddSiloAsync() =>
+        StartSiloAsync($"silo-{Interlocked.Increment(ref _nextSilo) - 1}", LoopbackPorts.PickFree(), LoopbackPorts.PickFree());
+
+    /// <summary>A new process on a dead silo's name and ports (a new generation), as a restarted machine would be.</summary>
+    public Task<SiloProcess> RestartAsync(SiloProcess dead) => StartSiloAsync(dead.Name, dead.SiloPort, dead.GatewayPort);
+
+    public void Kill(SiloProcess silo)
+    {
+        silo.Kill();
+        _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed {silo.Name} (:{silo.SiloPort})");
+    }
+
+    /// <summary>The silo process that hosts the grain's activation right now.</summary>
+    public async Task<SiloProcess> HostOfAsync(IAddressable grain)
+    {
+        var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain)
+            ?? throw new InvalidOperationException($"{grain} has no activation");
+        return _silos.Single(s => s.IsRunning && s.SiloPort == address.Endpoint.Port);
+    }
+
+    /// <summary>Stops Azurite the way an operator would (SIGTERM); its data folder stays for the next start.</summary>
+    public async Task StopAzuriteAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+            _azurite = null;
+            _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} Azurite stopped");
+        }
+    }
+
+    public async Task StartAzuriteAsync()
+    {
+        _azurite = await AzuriteLauncher.EnsureRunningAsync(
+            new AzuriteLaunchOptions { Port = _azuritePort, Location = _azuriteLocation, ReuseRunning = false },
+            CancellationToken.None);
+        _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} Azurite running on :{_azuritePort}");
+    }
+
+    /// <summary>A fresh client process's view: what `cluster watch` or `cluster results` would connect with.</summary>
+    public async Task ReconnectClientAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+            _client = null;
+        }
+
+        _client = await ClusterClientHost.StartAsync(_redis!.ConnectionString, _clusterId, ServiceId);
+    }
+
+    public string DescribeSilos() =>
+        string.Join(Environment.NewLine, _silos.Select(s => $"--- {s.Name} ({(s.IsRunning ? "running" : "dead")}) ---{Environment.NewLine}{s.LogTail}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
+        }
+
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+        }
+
+        _redis?.Dispose();
+        await StopAzuriteAsync();
+        try
+        {
+            Directory.Delete(_azuriteLocation, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private async Task<SiloProcess> StartSiloAsync(string name, int siloPort, int gatewayPort)
+    {
+        var silo = await SiloProcess.StartAsync(new SiloProcessOptions(
+            name, siloPort, gatewayPort, _clusterId, ServiceId, _redis!.ConnectionString, AzuriteDefaults.ConnectionString(_azuritePort),
+            _maxConcurrentExtractions, _measureMessageSizes));
+        lock (_silos)
+        {
+            _silos.Add(silo);
+        }
+
+        return silo;
+    }
+}
