@@ -9,7 +9,7 @@ out="$root/out/demo"
 mkdir -p "$out"
 
 deploy/local/install.sh
-dotnet build Cluster.sln -c Release -nologo -v quiet
+dotnet build src/Client/Client.csproj -c Release -nologo -v quiet   # the client builds the silo too
 cluster() { dotnet "$root/src/Client/bin/Release/net10.0/cluster.dll" "$@"; }
 
 trap 'deploy/local/cluster.sh down >/dev/null 2>&1 || true' EXIT

@@ -10,7 +10,6 @@ namespace MusicClustering.Integration.Tests.Telemetry;
 [Collection(TelemetryClusterCollection.Name)]
 public sealed class SubmitTraceTests(TelemetryClusterFixture fixture) : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
     private readonly string _corpus = Directory.CreateTempSubdirectory("mc-telemetry-").FullName;
 
     [Fact]
@@ -28,7 +27,7 @@ public sealed class SubmitTraceTests(TelemetryClusterFixture fixture) : IDisposa
         {
             Assert.NotNull(command);
             await experiment.StartAsync(TelemetrySpec.Small("telemetry", "telemetry", k: 3));
-            status = await WaitAsync(experiment);
+            status = await ExperimentRunner.WaitAsync(experiment);
         }
 
         Assert.True(status.Stage == ExperimentStage.Done, $"experiment ended {status.Stage}: {status.Error}");
@@ -117,21 +116,6 @@ public sealed class SubmitTraceTests(TelemetryClusterFixture fixture) : IDisposa
         }
 
         return false;
-    }
-
-    private static async Task<ExperimentStatus> WaitAsync(IExperimentGrain experiment)
-    {
-        using var timeout = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var status = await experiment.GetStatusAsync(timeout.Token);
-            if (status.IsFinished)
-            {
-                return status;
-            }
-
-            await Task.Delay(200, timeout.Token);
-        }
     }
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);

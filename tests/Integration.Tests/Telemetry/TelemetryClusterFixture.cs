@@ -18,13 +18,12 @@ public sealed class TelemetryClusterFixture : IAsyncLifetime
     public const int Silos = 2;
 
     private readonly List<Activity> _exported = [];
-    private AzuriteInstance? _azurite;
-    private InProcessTestCluster? _cluster;
+    private ClusterHarness? _harness;
     private TracerProvider? _tracing;
 
-    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("cluster not started");
+    public InProcessTestCluster Cluster => (_harness ?? throw new InvalidOperationException("cluster not started")).Cluster;
     public IClusterClient Client => Cluster.Client;
-    public ArtifactStore Store { get; private set; } = null!;
+    public ArtifactStore Store => _harness!.Store;
 
     /// <summary>A snapshot of the spans exported so far (after a flush).</summary>
     public IReadOnlyList<Activity> FlushAndSnapshot()
@@ -47,28 +46,19 @@ public sealed class TelemetryClusterFixture : IAsyncLifetime
 
         _tracing = builder.AddInMemoryExporter(new LockedList(_exported)).Build();
 
-        _azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
-        var storage = new StorageSettings { ConnectionString = _azurite.ConnectionString };
         var settings = new SiloSettings { MaxConcurrentExtractions = 2 };
-        var cluster = new InProcessTestClusterBuilder(Silos);
-        cluster.ConfigureSilo((_, silo) => silo.UseMusicClustering(settings, storage).AddActivityPropagation());
-        cluster.ConfigureClient(client => client.AddActivityPropagation());
-        _cluster = cluster.Build();
-        await _cluster.DeployAsync();
-        Store = new ArtifactStore(new ArtifactStoreOptions { ConnectionString = _azurite.ConnectionString });
-        await Store.EnsureContainersAsync(CancellationToken.None);
+        _harness = await ClusterHarness.StartAsync(Silos, (cluster, storage) =>
+        {
+            cluster.ConfigureSilo((_, silo) => silo.UseMusicClustering(settings, storage).AddActivityPropagation());
+            cluster.ConfigureClient(client => client.AddActivityPropagation());
+        });
     }
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_harness is not null)
         {
-            await _cluster.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
+            await _harness.DisposeAsync();
         }
 
         _tracing?.Dispose();

@@ -17,45 +17,35 @@ public sealed class GpuClusterFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
 
-    private AzuriteInstance? _azurite;
-    private InProcessTestCluster? _cluster;
+    private ClusterHarness? _harness;
 
-    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("cluster not started");
+    public InProcessTestCluster Cluster => (_harness ?? throw new InvalidOperationException("cluster not started")).Cluster;
     public IClusterClient Client => Cluster.Client;
-    public ArtifactStore Store { get; private set; } = null!;
+    public ArtifactStore Store => _harness!.Store;
 
     public InProcessSiloHandle GpuSilo => Cluster.Silos.Single(s => s.Name == GpuSiloName);
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
-        var storage = new StorageSettings { ConnectionString = _azurite.ConnectionString };
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.AssumeHomogenousSilosForTesting = false;
-        builder.ConfigureSilo((options, silo) =>
+        _harness = await ClusterHarness.StartAsync(2, (builder, storage) =>
         {
-            var settings = new SiloSettings { MaxConcurrentExtractions = 1, HasGpu = options.SiloName == GpuSiloName };
-            silo.UseMusicClustering(settings, storage);
-            silo.Configure<SiloMessagingOptions>(o => o.AssumeHomogenousSilosForTesting = false);
+            builder.Options.AssumeHomogenousSilosForTesting = false;
+            builder.ConfigureSilo((options, silo) =>
+            {
+                var settings = new SiloSettings { MaxConcurrentExtractions = 1, HasGpu = options.SiloName == GpuSiloName };
+                silo.UseMusicClustering(settings, storage);
+                silo.Configure<SiloMessagingOptions>(o => o.AssumeHomogenousSilosForTesting = false);
+            });
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        await _cluster.WaitForClusterManifestToStabilizeAsync();
+        await Cluster.WaitForClusterManifestToStabilizeAsync();
         await WaitForGpuMetadataAsync();
-        Store = new ArtifactStore(new ArtifactStoreOptions { ConnectionString = _azurite.ConnectionString });
-        await Store.EnsureContainersAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (_harness is not null)
         {
-            await _cluster.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
+            await _harness.DisposeAsync();
         }
     }
 
