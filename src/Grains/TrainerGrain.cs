@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
@@ -89,20 +90,33 @@ public sealed class TrainerGrain(
         // Training can outlast the idle-collection age; the grain must stay to report and store the result.
         DelayDeactivation(TimeSpan.FromHours(6));
         var siloName = SiloIdentity.Describe(silo);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            _status = await run.RunAsync(
-                request, resumeFrom, _status, progress => GrainTelemetry.RecordingEpochs(progress, RunId, siloName), _deactivating.Token);
-        }
-        catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
-        {
-            logger.LogInformation("Training run {RunId} paused by deactivation; the next activation resumes it", RunId);
-            return;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Training run {RunId} failed", RunId);
-            _status = run.Describe(_status) with { State = TrainingState.Failed, Error = ex.Message };
+            try
+            {
+                _status = await run.RunAsync(
+                    request, resumeFrom, _status, progress => GrainTelemetry.RecordingEpochs(progress, RunId, siloName), _deactivating.Token);
+                break;
+            }
+            catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
+            {
+                logger.LogInformation("Training run {RunId} paused by deactivation; the next activation resumes it", RunId);
+                return;
+            }
+            catch (ExternalException ex) when (attempt == 1)
+            {
+                // A native torch error seen once under heavy load; resuming from the last checkpoint is deterministic,
+                // so one more attempt costs at most the epochs since that checkpoint.
+                logger.LogWarning(ex, "Training run {RunId} failed in native code; retrying once from the last checkpoint", RunId);
+                resumeFrom = await _runs.LoadCheckpointAsync(CancellationToken.None) ?? resumeFrom;
+                run = _run = new TrainingRun(store, _runs, compute, logger);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Training run {RunId} failed", RunId);
+                _status = run.Describe(_status) with { State = TrainingState.Failed, Error = ex.Message };
+                break;
+            }
         }
 
         try

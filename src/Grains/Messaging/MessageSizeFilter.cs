@@ -19,9 +19,29 @@ public sealed class MessageSizeFilter(Serializer serializer, MessageSizeMonitor 
         }
         finally
         {
-            monitor.Record($"{context.InterfaceName}.{context.MethodName}", requestBytes, Measure(context.Response));
+            // Timer ticks also pass through call filters but are never sent; they do not serialize, and are not counted.
+            if (requestBytes >= 0)
+            {
+                monitor.Record($"{context.InterfaceName}.{context.MethodName}", requestBytes, Math.Max(0, Measure(context.Response)));
+            }
         }
     }
 
-    private long Measure(object? body) => body is null ? 0 : serializer.SerializeToArray<object>(body).LongLength;
+    /// <summary>The body's serialized size, or -1 when it cannot be serialized: measuring must never fail a call.</summary>
+    private long Measure(object? body)
+    {
+        if (body is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return serializer.SerializeToArray<object>(body).LongLength;
+        }
+        catch (Exception)
+        {
+            return -1;
+        }
+    }
 }

@@ -20,7 +20,12 @@ public static class BenchE2eCommand
         var silos = new Option<int>("--silos") { Description = "In-process silos to start (embedded mode).", DefaultValueFactory = _ => 1 };
         var perSilo = new Option<int>("--extractions-per-silo") { Description = "Embedded: MFCC jobs per silo (1 = each silo stands for a one-core node).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--epochs") { Description = "VAE epochs.", DefaultValueFactory = _ => 50 };
-        var dataset = new Option<string>("--dataset") { Description = "Dataset name to ingest into.", DefaultValueFactory = _ => "bench-e2e" };
+        // A fresh dataset per run: ingest merges into an existing dataset, which would mix in an earlier run's tracks.
+        var dataset = new Option<string>("--dataset")
+        {
+            Description = "Dataset name to ingest into (default: a new one per run).",
+            DefaultValueFactory = _ => $"bench-e2e-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}",
+        };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
         var command = new Command("e2e", "Run a complete experiment, cold and cached, and report stage timings, message sizes and memory.")
         {
