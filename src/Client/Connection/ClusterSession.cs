@@ -108,6 +108,8 @@ public sealed class ClusterSession : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The embedded silo's start-up advice (server GC) is for long-running hosts, not a console command.
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
     }
 
     private static int FreeTcpPort()
