@@ -22,9 +22,22 @@ public static class ClusteringRunner
             }
             case ClusteringAlgorithmSpec.DbscanName:
             {
-                var result = Dbscan.Fit(x, new DbscanOptions { Eps = spec.Eps, MinSamples = spec.MinSamples });
-                return new ClusteringOutcome(result.Labels, result.Clusters, result.Noise, null, result.Eps, result.EpsFromKnee,
-                    new Dictionary<string, double> { ["eps"] = result.Eps, ["min_samples"] = spec.MinSamples });
+                if (spec.Eps is not null)
+                {
+                    var given = Dbscan.Fit(x, new DbscanOptions { Eps = spec.Eps, MinSamples = spec.MinSamples });
+                    return new ClusteringOutcome(given.Labels, given.Clusters, given.Noise, null, given.Eps, false,
+                        new Dictionary<string, double> { ["eps"] = given.Eps, ["min_samples"] = spec.MinSamples });
+                }
+
+                var choice = DbscanEpsSearch.Fit(x, spec.MinSamples);
+                var result = choice.Result;
+                var parameters = new Dictionary<string, double> { ["eps"] = result.Eps, ["min_samples"] = spec.MinSamples };
+                if (choice.Quantile is { } quantile)
+                {
+                    parameters["eps_kdistance_quantile"] = quantile;
+                }
+
+                return new ClusteringOutcome(result.Labels, result.Clusters, result.Noise, null, result.Eps, result.EpsFromKnee, parameters);
             }
             default:
                 throw new ArgumentException($"Unknown clustering algorithm '{spec.Name}'.", nameof(spec));
