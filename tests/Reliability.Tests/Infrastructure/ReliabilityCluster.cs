@@ -131,7 +131,7 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
         {
             Directory.Delete(_azuriteLocation, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A leftover temp folder is harmless.
         }

@@ -27,15 +27,16 @@ internal sealed class SiloProcess : IDisposable
 
     public bool IsRunning => !_process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public string LogTail => _process.Output.ToString();
 
     /// <summary>Storage operations this silo retried (from its log).</summary>
     public int StorageRetries => _process.Output.Count(StorageRetryMarker);
 
-    /// <summary>True when an Orleans silo description (<c>name@endpoint</c>, or a SiloAddress string) names this silo.</summary>
+    /// <summary>True when the product's silo description (<c>name@address:port</c>) names this silo.</summary>
     public bool Hosts(string siloDescription) =>
-        siloDescription.Contains($":{SiloPort.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal)
-        || siloDescription.StartsWith($"{Name}@", StringComparison.Ordinal);
+        siloDescription == $"{Name}@127.0.0.1:{SiloPort.ToString(CultureInfo.InvariantCulture)}";
 
     public static async Task<SiloProcess> StartAsync(SiloProcessOptions options)
     {
