@@ -21,7 +21,7 @@ public sealed class AzuriteOutageTests(ITestOutputHelper output)
     public async Task A_ten_second_storage_outage_mid_extraction_is_ridden_out_and_every_blob_reads_back_whole()
     {
         await using var cluster = await ReliabilityCluster.StartAsync(output, silos: 2);
-        Assert.Equal(Tracks, await TestCorpus.IngestAsync(cluster, "outage", new SyntheticCorpusOptions(Genres: 4, PerGenre: Tracks / 4, Seconds: 4, Seed: 21)));
+        Assert.Equal(Tracks, await TestCorpus.IngestAsync(cluster, "outage", new SyntheticCorpusOptions(Genres: 4, PerGenre: Tracks / 4, Seconds: 8, Seed: 21)));
 
         const string id = "outage-run";
         await cluster.Client.GetGrain<IExperimentGrain>(id).StartAsync(

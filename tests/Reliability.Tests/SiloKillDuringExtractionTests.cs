@@ -11,7 +11,7 @@ namespace MusicClustering.Reliability.Tests;
 [Trait("Category", "Reliability")]
 public sealed class SiloKillDuringExtractionTests(ITestOutputHelper output)
 {
-    private const int Tracks = 96;
+    private const int Tracks = 192;
 
     // Some tracks done, most still to do: the kill lands mid-extraction with work on every silo.
     private const int KillAfter = 8;
@@ -46,7 +46,7 @@ public sealed class SiloKillDuringExtractionTests(ITestOutputHelper output)
 
     private async Task<(ExperimentStatus Status, int KilledAt)> RunAndKillAsync(ReliabilityCluster cluster, string dataset, bool hostOfExperiment)
     {
-        var ingested = await TestCorpus.IngestAsync(cluster, dataset, new SyntheticCorpusOptions(Genres: 4, PerGenre: Tracks / 4, Seconds: 4, Seed: 7));
+        var ingested = await TestCorpus.IngestAsync(cluster, dataset, new SyntheticCorpusOptions(Genres: 4, PerGenre: Tracks / 4, Seconds: 8, Seed: 7));
         Assert.Equal(Tracks, ingested);
 
         var id = $"{dataset}-run";
@@ -56,13 +56,16 @@ public sealed class SiloKillDuringExtractionTests(ITestOutputHelper output)
             () => cluster.Client, id, s => s.Stage == ExperimentStage.Extracting && s.Done >= KillAfter, TimeSpan.FromSeconds(60), "extraction progress");
 
         var host = await cluster.HostOfAsync(experiment);
-        var victim = hostOfExperiment ? host : cluster.Running.First(s => s != host);
+        // The victim must hold track grains, or killing it tests nothing: the busiest silo besides the experiment's.
+        var tracks = await cluster.ActivationsAsync(nameof(Grains.TrackGrain));
+        var victim = hostOfExperiment ? host : tracks.Where(p => p.Key != host).MaxBy(p => p.Value).Key;
         cluster.Kill(victim);
         Assert.True(running.Done < running.Total,
             $"the kill must land mid-extraction, but {running.Done}/{running.Total} tracks were already done; use a bigger corpus");
-        output.WriteLine($"experiment on {host.Name}; killed {victim.Name} at {running.Done}/{running.Total}");
+        Assert.True(tracks[victim] > 0, $"{victim.Name} held no track grains when it was killed");
+        output.WriteLine($"experiment on {host.Name}; killed {victim.Name} ({tracks[victim]} track grains) at {running.Done}/{running.Total}");
 
-        var status = await ExperimentWatch.FinishedAsync(() => cluster.Client, id, RunTimeout);
+        var status = await ExperimentWatch.FinishedAsync(() => cluster.Client, id, RunTimeout, log: output.WriteLine);
         Assert.True(status.Stage == ExperimentStage.Done,
             $"experiment should complete after {victim.Name} died, got {ExperimentWatch.Describe(status)}{Environment.NewLine}{cluster.DescribeSilos()}");
         return (status, running.Done);

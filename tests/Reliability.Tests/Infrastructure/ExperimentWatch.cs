@@ -13,7 +13,7 @@ internal static class ExperimentWatch
 
     public static async Task<ExperimentStatus> UntilAsync(
         Func<IClusterClient> client, string experimentId, Func<ExperimentStatus, bool> condition, TimeSpan timeout, string what,
-        Action<ExperimentStatus>? observe = null)
+        Action<ExperimentStatus>? observe = null, Action<string>? log = null)
     {
         var watch = Stopwatch.StartNew();
         ExperimentStatus? last = null;
@@ -38,6 +38,11 @@ internal static class ExperimentWatch
             // Calls routed to a silo that just died fail (rejection, timeout) until membership catches up.
             catch (Exception ex) when (ex is OrleansException or TimeoutException or OperationCanceledException)
             {
+                if (lastError?.GetType() != ex.GetType())
+                {
+                    log?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff} status call failed ({ex.GetType().Name}), retrying: {FirstLine(ex.Message)}");
+                }
+
                 lastError = ex;
             }
 
@@ -48,8 +53,11 @@ internal static class ExperimentWatch
             $"experiment {experimentId}: no {what} within {timeout.TotalSeconds:0} s; last status {Describe(last)}; last call error: {lastError?.Message ?? "none"}");
     }
 
-    public static Task<ExperimentStatus> FinishedAsync(Func<IClusterClient> client, string experimentId, TimeSpan timeout, Action<ExperimentStatus>? observe = null) =>
-        UntilAsync(client, experimentId, s => s.IsFinished, timeout, "finish", observe);
+    public static Task<ExperimentStatus> FinishedAsync(
+        Func<IClusterClient> client, string experimentId, TimeSpan timeout, Action<ExperimentStatus>? observe = null, Action<string>? log = null) =>
+        UntilAsync(client, experimentId, s => s.IsFinished, timeout, "finish", observe, log);
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     public static string Describe(ExperimentStatus? status) =>
         status is null ? "(none)" : $"{status.Stage} {status.Done}/{status.Total} '{status.Message}' error='{status.Error}'";

@@ -48,6 +48,7 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
             await cluster.Store.EnsureContainersAsync();
             await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => cluster.AddSiloAsync()));
             await cluster.ReconnectClientAsync();
+            await cluster.WaitUntilFormedAsync(silos);
             output.WriteLine($"cluster {cluster._clusterId}: {silos} silos ({string.Join(", ", cluster._silos.Select(s => $"{s.Name} :{s.SiloPort}"))}), "
                 + $"Azurite :{cluster._azuritePort}, Redis :{cluster._redis.Port}");
             return cluster;
@@ -79,6 +80,15 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
         return _silos.Single(s => s.IsRunning && s.SiloPort == address.Endpoint.Port);
     }
 
+    /// <summary>How many activations of a grain class each running silo holds right now.</summary>
+    public async Task<Dictionary<SiloProcess, int>> ActivationsAsync(string grainClass)
+    {
+        var activations = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return Running.ToDictionary(
+            silo => silo,
+            silo => activations.Count(a => a.SiloAddress.Endpoint.Port == silo.SiloPort && a.GrainType.Contains(grainClass, StringComparison.Ordinal)));
+    }
+
     /// <summary>Stops Azurite the way an operator would (SIGTERM); its data folder stays for the next start.</summary>
     public async Task StopAzuriteAsync()
     {
@@ -108,6 +118,25 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
         }
 
         _client = await ClusterClientHost.StartAsync(_redis!.ConnectionString, _clusterId, ServiceId);
+    }
+
+    /// <summary>Waits until the membership shows every silo active, so placement can use all of them from the first call.</summary>
+    public async Task WaitUntilFormedAsync(int silos)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var active = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            active = (await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+            if (active >= silos)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"only {active} of {silos} silos became active within 60 s{Environment.NewLine}{DescribeSilos()}");
     }
 
     public string DescribeSilos() =>

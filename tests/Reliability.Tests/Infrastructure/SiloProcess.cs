@@ -57,7 +57,6 @@ internal sealed class SiloProcess : IDisposable
             ["Telemetry__PrometheusPort"] = "0",
             ["Telemetry__Dashboard__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
-            ["DOTNET_gcServer"] = "0",
         };
         var process = ChildProcess.Start("dotnet", [RepositoryPaths.SiloDll], environment, [StorageRetryMarker]);
         try
