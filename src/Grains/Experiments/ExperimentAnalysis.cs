@@ -23,7 +23,7 @@ public static class ExperimentAnalysis
     {
         var spec = input.Spec;
         var notes = new List<string> { "Internal metrics (silhouette, Calinski–Harabasz, Davies–Bouldin) exclude DBSCAN noise points." };
-        var truth = LabelEncoding.Encode(input.Labels);
+        var truth = TruthLabels.Encode(input.Labels);
         if (truth is null)
         {
             notes.Add("Some tracks have no label, so ARI, NMI, accuracy and purity are not computed.");

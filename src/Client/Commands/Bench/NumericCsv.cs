@@ -1,37 +1,37 @@
 using System.Globalization;
+using MusicClustering.Analysis.Evaluation;
 
 namespace MusicClustering.Client.Commands.Bench;
 
 /// <summary>A CSV's numeric columns as a row-major matrix; columns with any non-numeric cell (ids, labels) are dropped.</summary>
 public sealed record NumericCsv(float[] Data, int Rows, IReadOnlyList<string> Columns)
 {
-    public static NumericCsv Read(string path) => Parse(File.ReadLines(path));
-
-    /// <summary>The first line is the header. Cells are split on commas (no quoting: feature tables have none).</summary>
-    public static NumericCsv Parse(IEnumerable<string> lines)
+    public static NumericCsv Read(string path)
     {
-        using var reader = lines.GetEnumerator();
-        if (!reader.MoveNext())
+        using var reader = new StreamReader(path);
+        return Parse(reader);
+    }
+
+    public static NumericCsv Parse(IEnumerable<string> lines) => Parse(new StringReader(string.Join('\n', lines)));
+
+    /// <summary>The first record is the header. Records are split by the shared RFC 4180 <see cref="CsvReader"/>.</summary>
+    public static NumericCsv Parse(TextReader text)
+    {
+        var records = CsvReader.Read(text)
+            .Where(r => r.Fields.Any(f => !string.IsNullOrWhiteSpace(f)))
+            .Select(r => r.Fields.ToArray())
+            .ToList();
+        if (records.Count == 0)
         {
             throw new InvalidDataException("The CSV is empty.");
         }
 
-        var header = reader.Current.Split(',').Select(h => h.Trim()).ToArray();
-        var cells = new List<string[]>();
-        while (reader.MoveNext())
+        var header = records[0].Select(h => h.Trim()).ToArray();
+        var cells = records.Skip(1).ToList();
+        var ragged = cells.FindIndex(row => row.Length != header.Length);
+        if (ragged >= 0)
         {
-            if (string.IsNullOrWhiteSpace(reader.Current))
-            {
-                continue;
-            }
-
-            var row = reader.Current.Split(',');
-            if (row.Length != header.Length)
-            {
-                throw new InvalidDataException($"Row {cells.Count + 1} has {row.Length} cells, the header {header.Length}.");
-            }
-
-            cells.Add(row);
+            throw new InvalidDataException($"Row {ragged + 1} has {cells[ragged].Length} cells, the header {header.Length}.");
         }
 
         var numeric = Enumerable.Range(0, header.Length).Where(c => cells.All(row => TryParse(row[c], out _))).ToArray();

@@ -1,7 +1,7 @@
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>Turns text labels into class ids for the label metrics; null when any track is unlabelled.</summary>
-public static class LabelEncoding
+public static class TruthLabels
 {
     public static int[]? Encode(IReadOnlyList<string?> labels)
     {
