@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Storage;
@@ -84,7 +85,8 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
             var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
             var plans = PlannedRepresentation.Plan(spec);
             var trained = plans.Where(p => p.Spec.IsTrained).ToList();
-            var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, featureRows)).ToList();
+            var standardised = FeatureSpace.Standardize(featureRows);
+            var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
             if (trained.Count > 0)
             {
                 await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Training, "training") with { Total = trained.Count * spec.EffectiveTraining.Epochs });

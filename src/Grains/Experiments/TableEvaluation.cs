@@ -16,13 +16,13 @@ public static class TableEvaluation
         SpecValidator.Validate(spec, table.Rows);
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
-        var rows = Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols);
+        var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols));
         var plans = PlannedRepresentation.Plan(spec);
         var watch = Stopwatch.StartNew();
         var representations = plans
             .Select(plan => plan.Spec.IsTrained
                 ? LocalTraining.Train(plan, spec.EffectiveTraining, table.Data, table.Rows, table.Cols, cancellationToken)
-                : UntrainedRepresentations.Build(plan, rows))
+                : UntrainedRepresentations.Build(plan, standardised))
             .ToList();
         timings["train"] = watch.Elapsed.TotalSeconds;
 

@@ -7,20 +7,20 @@ namespace MusicClustering.Grains.Experiments;
 /// <summary>The representations that need no training: standardised track vectors, their PCA and their t-SNE.</summary>
 public static class UntrainedRepresentations
 {
-    public static BuiltRepresentation Build(PlannedRepresentation plan, double[][] features)
+    /// <param name="standardised">The track vectors, standardised once by the caller for every representation.</param>
+    public static BuiltRepresentation Build(PlannedRepresentation plan, double[][] standardised)
     {
-        var standardised = FeatureSpace.Standardize(features);
         var none = new Dictionary<string, string>();
         switch (plan.Spec.Model)
         {
             case RepresentationModels.None:
                 return new BuiltRepresentation(plan, standardised, null, null, none);
             case RepresentationModels.Pca:
-                var components = Math.Min(plan.Spec.Dimensions, Math.Min(features.Length, features[0].Length));
+                var components = Math.Min(plan.Spec.Dimensions, Math.Min(standardised.Length, standardised[0].Length));
                 var pca = new Pca(components).Fit(standardised);
                 return new BuiltRepresentation(plan, pca.Transform(standardised), null, pca.ExplainedVarianceRatio.Sum(), none);
             case RepresentationModels.Tsne:
-                var perplexity = Math.Min(ExperimentAnalysis.TsnePerplexity, Math.Max(2, (features.Length - 1) / 3.0));
+                var perplexity = Math.Min(ExperimentAnalysis.TsnePerplexity, Math.Max(2, (standardised.Length - 1) / 3.0));
                 return new BuiltRepresentation(plan, TsneProjection.Run(standardised, plan.Seed, perplexity).Embedding, null, null, none);
             default:
                 throw new ArgumentOutOfRangeException(nameof(plan), plan.Spec.Model, "a trained representation");
