@@ -13,5 +13,13 @@ public sealed record ExperimentStatus(
     [property: Id(7)] string? Error,
     [property: Id(8)] DateTimeOffset UpdatedAt)
 {
+    /// <summary>The silo whose activation runs the experiment (an Orleans silo address), while one does.</summary>
+    [Id(9)]
+    public string? Owner { get; init; }
+
+    /// <summary>How many activations have owned this run: 1 for a run never interrupted, one more per takeover.</summary>
+    [Id(10)]
+    public int Claims { get; init; }
+
     public bool IsFinished => Stage is ExperimentStage.Done or ExperimentStage.Failed;
 }

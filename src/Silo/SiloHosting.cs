@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Grains;
 using MusicClustering.Grains.Messaging;
+using MusicClustering.Grains.Ownership;
 using MusicClustering.Grains.Placement;
 using MusicClustering.Storage;
 using Orleans.Configuration;
@@ -48,6 +49,8 @@ public static class SiloHosting
             settings.TorchThreads,
             settings.HasGpu));
         services.AddSingleton<ExtractionThrottle>();
+        services.AddSingleton(settings.Ownership());
+        services.AddSingleton<SiloLiveness>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using MusicClustering.Grains.Ownership;
 
 namespace MusicClustering.Silo;
 
@@ -36,6 +37,15 @@ public sealed record SiloSettings
 
     /// <summary>Torch intra-op threads per training run.</summary>
     public int TorchThreads { get; init; } = 1;
+
+    /// <summary>How often the owner of an experiment or training run rewrites its claim blob.</summary>
+    public double OwnershipHeartbeatSeconds { get; init; } = OwnershipSettings.Default.Heartbeat.TotalSeconds;
+
+    /// <summary>How long a claim may stay unchanged before another activation takes the job over (at least 3 heartbeats).</summary>
+    public double OwnershipLapseSeconds { get; init; } = OwnershipSettings.Default.Lapse.TotalSeconds;
+
+    public OwnershipSettings Ownership() =>
+        new(TimeSpan.FromSeconds(OwnershipHeartbeatSeconds), TimeSpan.FromSeconds(OwnershipLapseSeconds));
 
     public static SiloSettings FromConfiguration(IConfiguration configuration)
     {
@@ -74,6 +84,7 @@ public sealed record SiloSettings
         }
 
         _ = ParsePrimarySiloEndpoint();
+        Ownership().Validate();
         if (TorchThreads < 1)
         {
             throw new InvalidOperationException("Cluster:TorchThreads must be at least 1.");

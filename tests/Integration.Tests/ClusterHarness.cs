@@ -19,6 +19,17 @@ public sealed class ClusterHarness : IAsyncDisposable
         Store = store;
     }
 
+    /// <summary>
+    /// Silo settings for tests: ownership heartbeats every second and lapses after five, so takeovers happen within
+    /// a test's patience; production waits 30 s (<see cref="MusicClustering.Grains.Ownership.OwnershipSettings.Default"/>).
+    /// </summary>
+    public static SiloSettings TestSiloSettings { get; } = new()
+    {
+        MaxConcurrentExtractions = 2,
+        OwnershipHeartbeatSeconds = 1,
+        OwnershipLapseSeconds = 5,
+    };
+
     public InProcessTestCluster Cluster { get; }
     public IClusterClient Client => Cluster.Client;
     public ArtifactStore Store { get; }
@@ -34,8 +45,7 @@ public sealed class ClusterHarness : IAsyncDisposable
             var builder = new InProcessTestClusterBuilder((short)silos);
             if (configure is null)
             {
-                var settings = new SiloSettings { MaxConcurrentExtractions = 2 };
-                builder.ConfigureSilo((_, silo) => silo.UseMusicClustering(settings, storage));
+                builder.ConfigureSilo((_, silo) => silo.UseMusicClustering(TestSiloSettings, storage));
             }
             else
             {

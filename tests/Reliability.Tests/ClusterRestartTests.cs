@@ -37,6 +37,7 @@ public sealed class ClusterRestartTests(ITestOutputHelper output)
 
         var done = await ExperimentWatch.FinishedAsync(() => cluster.Client, Id, TimeSpan.FromMinutes(3), log: output.WriteLine);
         Assert.True(done.Message.Contains("resumed", StringComparison.Ordinal), $"the final status should still say resumed: {ExperimentWatch.Describe(done)}");
+        Assert.True(done.Claims == 2, $"one takeover after the restart was expected, but the run was claimed {done.Claims} times");
         var results = await ResultsChecks.ReadAsync(cluster.Store, done);
         ResultsChecks.EveryTrackExactlyOnce(results, await ResultsChecks.ManifestIdsAsync(cluster.Store, Dataset));
         Assert.True(results.Notes.Any(n => n.Contains("resumed", StringComparison.OrdinalIgnoreCase)),

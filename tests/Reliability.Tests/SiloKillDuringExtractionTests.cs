@@ -26,6 +26,9 @@ public sealed class SiloKillDuringExtractionTests(ITestOutputHelper output)
         var results = await ResultsChecks.ReadAsync(cluster.Store, status);
         ResultsChecks.EveryTrackExactlyOnce(results, await ResultsChecks.ManifestIdsAsync(cluster.Store, "kill-worker"));
         Assert.True(results.Failed.Count == 0, $"no track should fail because a silo died: {string.Join("; ", results.Failed.Select(f => $"{f.Track}: {f.Message}"))}");
+        // The experiment's own silo survived, so its run must never have been taken over: a second activation created
+        // while the directory recovered follows the owner instead of running the experiment again.
+        Assert.True(status.Claims == 1, $"the run should have had one owner, but was claimed {status.Claims} times");
         output.WriteLine($"killed at {killedAt}/{Tracks}; tracks per silo: {string.Join(", ", results.Features.TracksPerSilo.Select(p => $"{p.Key}={p.Value}"))}");
     }
 
@@ -41,6 +44,7 @@ public sealed class SiloKillDuringExtractionTests(ITestOutputHelper output)
             $"results.json notes should say the run was resumed: {string.Join(" | ", results.Notes)}");
         // Features extracted before the kill are cached blobs the resumed run reuses instead of recomputing.
         Assert.True(results.Features.Cached > 0, $"the resumed run should reuse features cached before the kill (cached = {results.Features.Cached})");
+        Assert.True(status.Claims == 2, $"exactly one takeover (from the dead silo) was expected, but the run was claimed {status.Claims} times");
         output.WriteLine($"killed at {killedAt}/{Tracks}; computed {results.Features.Computed}, cached {results.Features.Cached}");
     }
 

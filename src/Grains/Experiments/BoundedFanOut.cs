@@ -7,7 +7,7 @@ namespace MusicClustering.Grains.Experiments;
 internal static class BoundedFanOut
 {
     public static async Task<TResult[]> RunAsync<TItem, TResult>(
-        IReadOnlyList<TItem> items, int maxInFlight, Func<TItem, Task<TResult>> call, Action<int>? onCompleted = null)
+        IReadOnlyList<TItem> items, int maxInFlight, Func<TItem, Task<TResult>> call, Action<int>? onCompleted = null, CancellationToken cancellationToken = default)
     {
         var results = new TResult[items.Count];
         var inFlight = new Dictionary<Task<TResult>, int>();
@@ -15,6 +15,8 @@ internal static class BoundedFanOut
         var completed = 0;
         while (next < items.Count || inFlight.Count > 0)
         {
+            // Calls already in flight finish on their own; a cancelled run only stops starting new ones.
+            cancellationToken.ThrowIfCancellationRequested();
             while (next < items.Count && inFlight.Count < maxInFlight)
             {
                 inFlight.Add(call(items[next]), next);

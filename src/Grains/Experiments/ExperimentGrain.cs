@@ -1,41 +1,45 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
+using MusicClustering.Grains.Ownership;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
-/// Coordinates one experiment: extraction on track grains, training on trainer grains, then clustering, scoring and
-/// the report. Its spec and status are persisted in blob storage at every stage, so a client can follow it from another
-/// process, and an experiment whose silo died resumes when the grain is next activated: cached features and trainer
-/// checkpoints make the resumed run cheap.
+/// Coordinates one experiment (the stages are in <see cref="ExperimentPipeline"/>). Its spec and status live in blob
+/// storage, and the status blob is also the run's claim (<see cref="BlobClaim"/>): one activation owns the run and
+/// rewrites the status every heartbeat. Any other activation of the same id (after a silo crash the grain directory can
+/// briefly hold two) follows the stored status, and takes the run over, resuming it from cached features and trainer
+/// checkpoints, only once membership declares the owner's silo dead or its heartbeat lapses. So the run is never done
+/// twice, and an owner that lost its claim finds out at its next write and stops.
 /// </summary>
-public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain
+public sealed class ExperimentGrain(
+    ArtifactStore store,
+    OwnershipSettings ownership,
+    SiloLiveness liveness,
+    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IExperimentProgress
 {
     private ExperimentStatus? _status;
+    private ClaimObserver _observer = null!;
+    private BlobClaim? _claim;
+    private CancellationTokenSource? _owning;
+    private IGrainTimer? _timer;
     private Task? _run;
     private bool _resumed;
 
     private string Id => this.GetPrimaryKeyString();
 
+    private BlobRef StatusBlob => ExperimentStore.StatusBlob(Id);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stored = await ExperimentStore.ReadStatusAsync(store, Id, cancellationToken);
-        if (stored is null)
+        _observer = new ClaimObserver(store, StatusBlob.Container, StatusBlob.Name, ownership.Lapse);
+        await FollowAsync(cancellationToken);
+        if (_status is { IsFinished: false })
         {
-            return;
-        }
-
-        _status = stored;
-        if (!stored.IsFinished && await ExperimentStore.ReadSpecAsync(store, Id, cancellationToken) is { } spec)
-        {
-            logger.LogWarning("Experiment {Id} was interrupted during {Stage}; resuming", Id, stored.Stage);
-            _resumed = true;
-            _status = stored with { Message = $"resumed after an interruption during {stored.Stage}", UpdatedAt = DateTimeOffset.UtcNow };
-            _run = RunAsync(spec, resumed: true);
+            StartTimer();
         }
     }
 
@@ -50,115 +54,230 @@ public sealed class ExperimentGrain(ArtifactStore store, ILogger<ExperimentGrain
         var dataset = await GrainFactory.GetGrain<IDatasetGrain>(spec.Dataset).GetSummaryAsync(cancellationToken)
             ?? throw new ArgumentException($"Invalid experiment spec: dataset '{spec.Dataset}' does not exist; ingest it first.");
         SpecValidator.Validate(spec, dataset.Tracks, dataset.Lyrics is not null);
-        await ExperimentStore.WriteSpecAsync(store, Id, spec, cancellationToken);
-        await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Pending, "queued"));
-        _run = RunAsync(spec, resumed: false);
-        return _status!;
+        await ExperimentStore.WriteSpecOnceAsync(store, Id, spec, cancellationToken);
+
+        var queued = new ExperimentStatus(Id, spec.Name, ExperimentStage.Pending, 0, 0, "queued", null, null, DateTimeOffset.UtcNow)
+        {
+            Owner = liveness.Self,
+            Claims = 1,
+        };
+        var claim = await BlobClaim.TryCreateAsync(store, StatusBlob.Container, StatusBlob.Name, ExperimentStore.ToContent(queued), cancellationToken);
+        if (claim is null)
+        {
+            // Another activation of this id started it a moment ago: follow that one.
+            await FollowAsync(cancellationToken);
+        }
+        else
+        {
+            Lead(claim, spec, queued, resumed: false);
+        }
+
+        StartTimer();
+        return _status ?? queued;
     }
 
     public Task<ExperimentStatus> GetStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_status ?? NewStatus("", ExperimentStage.Pending, "not started"));
+        Task.FromResult(_status ?? new ExperimentStatus(Id, "", ExperimentStage.Pending, 0, 0, "not started", null, null, DateTimeOffset.UtcNow));
 
-    private async Task RunAsync(ExperimentSpec spec, bool resumed)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The claim stays in storage: once this silo is gone (or the heartbeat lapses) another activation resumes the run.
+        if (_owning is not null)
+        {
+            await _owning.CancelAsync();
+        }
+
+        if (_run is not null)
+        {
+            await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        // Release the claim (no owner) so the next activation resumes at once instead of waiting out the lapse.
+        if (_claim is not null && _status is { IsFinished: false })
+        {
+            _status = _status with { Owner = null };
+            await ((Task)PersistAsync().WaitAsync(cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+    }
+
+    async Task IExperimentProgress.EnterAsync(ExperimentStage stage, string message, int total, BlobRef? results)
+    {
+        _status = _status! with
+        {
+            Stage = stage,
+            Done = 0,
+            Total = total,
+            Message = _resumed ? $"{message} (resumed after an interruption)" : message,
+            Results = results,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        if (await PersistAsync() == Persisted.Lost)
+        {
+            throw new OwnershipLostException($"experiment {Id}");
+        }
+    }
+
+    void IExperimentProgress.Report(int done, string? message) =>
+        _status = _status! with { Done = done, Message = message ?? _status.Message, UpdatedAt = DateTimeOffset.UtcNow };
+
+    /// <summary>Reads the stored status; follows a live owner, takes the run over from a dead or silent one.</summary>
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        if (await _observer.ObserveAsync(cancellationToken) is not { } observed)
+        {
+            return;
+        }
+
+        var stored = ExperimentStore.ParseStatus(observed.Content);
+        var released = stored.Owner is null;
+        var ownerDead = liveness.IsDead(stored.Owner);
+        if (stored.IsFinished || !(released || ownerDead || observed.Lapsed))
+        {
+            _status = stored;
+            return;
+        }
+
+        var reason = released ? "its owner released it"
+            : ownerDead ? $"its silo {SiloLiveness.Describe(stored.Owner)} is dead"
+            : $"its owner {SiloLiveness.Describe(stored.Owner)} has been silent for {observed.Unchanged.TotalSeconds:F0} s";
+        await TakeOverAsync(stored, observed.ETag, reason, cancellationToken);
+    }
+
+    private async Task TakeOverAsync(ExperimentStatus stored, string observedETag, string reason, CancellationToken cancellationToken)
+    {
+        if (await ExperimentStore.ReadSpecAsync(store, Id, cancellationToken) is not { } spec)
+        {
+            logger.LogError("Experiment {Id} was interrupted during {Stage}, but its spec is missing; it cannot be resumed", Id, stored.Stage);
+            _status = stored with { Message = $"interrupted during {stored.Stage}; cannot resume: the spec is missing" };
+            return;
+        }
+
+        var resumed = stored with
+        {
+            Message = $"resumed after an interruption during {stored.Stage}",
+            Owner = liveness.Self,
+            Claims = stored.Claims + 1,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        var claim = await BlobClaim.TryTakeOverAsync(
+            store, StatusBlob.Container, StatusBlob.Name, observedETag, ExperimentStore.ToContent(resumed), cancellationToken);
+        if (claim is null)
+        {
+            // The owner wrote after all, or another activation took over first: keep following.
+            _status = stored;
+            return;
+        }
+
+        logger.LogWarning("Experiment {Id} was interrupted during {Stage} ({Reason}); resuming it here (claim {Claims})", Id, stored.Stage, reason, resumed.Claims);
+        Lead(claim, spec, resumed, resumed: true);
+    }
+
+    private void Lead(BlobClaim claim, ExperimentSpec spec, ExperimentStatus status, bool resumed)
+    {
+        _claim = claim;
+        _status = status;
+        _resumed = resumed;
+        _owning = new CancellationTokenSource();
+        _run = RunAsync(spec, resumed, _owning.Token);
+    }
+
+    private async Task RunAsync(ExperimentSpec spec, bool resumed, CancellationToken owning)
     {
         // This line runs synchronously inside StartAsync, so Activity.Current is still the submit's call: the whole
         // background run (and every grain call it makes) belongs to the submit's trace.
         using var runActivity = GrainTelemetry.StartExperimentRun(Id, Activity.Current?.Context ?? default);
         // The run outlives the call that started it; keep the activation until it ends.
         DelayDeactivation(TimeSpan.FromHours(12));
-        var timings = new Dictionary<string, double>();
-        var total = Stopwatch.StartNew();
         try
         {
-            var manifest = await LoadManifestAsync(spec.Dataset);
-            var features = new FeatureStage(GrainFactory, store, Id);
-
-            await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Extracting, "extracting features") with { Total = manifest.Tracks.Count });
-            var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, ReportProgress));
-            FailureThreshold.Check(extraction, manifest.Tracks.Count, spec.MaxFailedFraction);
-            if (extraction.Succeeded.Count < spec.K)
-            {
-                throw new InvalidOperationException(
-                    $"only {extraction.Succeeded.Count} of {manifest.Tracks.Count} tracks have features; k = {spec.K} needs at least {spec.K}");
-            }
-
-            var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
-            var plans = PlannedRepresentation.Plan(spec);
-            var trained = plans.Where(p => p.Spec.IsTrained).ToList();
-            var standardised = FeatureSpace.Standardize(featureRows);
-            var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
-            if (trained.Count > 0)
-            {
-                await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Training, "training") with { Total = trained.Count * spec.EffectiveTraining.Epochs });
-                representations.InsertRange(0, await Timed(timings, "train", () =>
-                    new TrainingStage(GrainFactory, store, Id).TrainAsync(spec, trained, matrixBlob, ReportProgress)));
-            }
-
-            await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Clustering, "clustering, scoring, t-SNE"));
-            var trackIds = extraction.Succeeded.Select(t => t.Track.Id).ToList();
-            var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds);
-            var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans));
-            var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input)));
-
-            await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Reporting, "writing results and report"));
-            var report = new ReportWriter(store, Id);
-            timings["total"] = total.Elapsed.TotalSeconds;
-            var results = ResultsBuilder.Build(Id, spec, extraction, analysis, timings, report.ArtifactNames(analysis), resumed);
-            await report.WriteAsync(results, analysis);
-            await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Done, "done") with { Results = report.ResultsBlob });
+            await new ExperimentPipeline(GrainFactory, store, Id, this).RunAsync(spec, resumed, owning);
+        }
+        catch (Exception ex) when (ex is OwnershipLostException || owning.IsCancellationRequested)
+        {
+            logger.LogWarning(
+                _claim is null ? "Experiment {Id}: another activation owns the run now; this one stopped" : "Experiment {Id}: run paused by deactivation",
+                Id);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Experiment {Id} failed", Id);
-            await SetStatusAsync(NewStatus(spec.Name, ExperimentStage.Failed, "failed") with { Error = ex.Message });
+            _status = _status! with { Stage = ExperimentStage.Failed, Message = "failed", Error = ex.Message, UpdatedAt = DateTimeOffset.UtcNow };
+            await PersistAsync();
         }
     }
 
-    private static IReadOnlyList<BuiltRepresentation> Ordered(IEnumerable<BuiltRepresentation> built, IReadOnlyList<PlannedRepresentation> plans)
+    // Interleaved: a heartbeat riding out a storage outage (the store retries for ~40 s) must not hold up status calls.
+    private void StartTimer() => _timer ??= this.RegisterGrainTimer(
+        TickAsync, new GrainTimerCreationOptions(ownership.Heartbeat, ownership.Heartbeat) { Interleave = true });
+
+    /// <summary>The owner's heartbeat (which also persists progress), or a follower's look at the owner.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var order = plans.ToList();
-        return built.OrderBy(b => order.IndexOf(b.Plan)).ToList();
+        if (_claim is not null)
+        {
+            await PersistAsync();
+        }
+        else
+        {
+            try
+            {
+                await FollowAsync(cancellationToken);
+            }
+            catch (Exception ex) when (StorageResilience.IsTransient(ex, cancellationToken))
+            {
+                logger.LogDebug(ex, "Experiment {Id}: could not read the stored status; trying again at the next heartbeat", Id);
+            }
+        }
+
+        if (_claim is null && _status is null or { IsFinished: true })
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 
-    private void ReportProgress(int done) => ReportProgress(done, null);
-
-    private void ReportProgress(int done, string? message)
+    private enum Persisted
     {
-        _status = _status! with { Done = done, Message = message ?? _status.Message, UpdatedAt = DateTimeOffset.UtcNow };
+        Written,
+        Missed,
+        Lost,
     }
 
-    private async Task<DatasetManifest> LoadManifestAsync(string dataset)
+    private async Task<Persisted> PersistAsync()
     {
-        var summary = await GrainFactory.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync()
-            ?? throw new InvalidOperationException($"dataset '{dataset}' does not exist; ingest it first");
-        return await store.ReadJsonAsync<DatasetManifest>(summary.Manifest.Container, summary.Manifest.Name, CancellationToken.None)
-            ?? throw new InvalidOperationException($"dataset '{dataset}' has an empty manifest");
-    }
+        if (_claim is not { } claim)
+        {
+            return Persisted.Lost;
+        }
 
-    private static async Task<T> Timed<T>(Dictionary<string, double> timings, string stage, Func<Task<T>> work)
-    {
-        using var telemetry = GrainTelemetry.StartStage(stage);
-        var watch = Stopwatch.StartNew();
-        var result = await work();
-        timings[stage] = watch.Elapsed.TotalSeconds;
-        return result;
-    }
-
-    // Every later status of a resumed run keeps saying so, so `cluster watch` tells a resumed run from one that carried on.
-    private ExperimentStatus NewStatus(string name, ExperimentStage stage, string message) =>
-        new(Id, name, stage, 0, 0, _resumed ? $"{message} (resumed after an interruption)" : message, null, null, DateTimeOffset.UtcNow);
-
-    private async Task SetStatusAsync(ExperimentStatus status)
-    {
-        _status = status;
         try
         {
-            await ExperimentStore.WriteStatusAsync(store, Id, status, CancellationToken.None);
+            if (await claim.TryWriteAsync(ExperimentStore.ToContent(_status!)))
+            {
+                if (_status!.IsFinished)
+                {
+                    // The final status is stored; nothing is left to own.
+                    _claim = null;
+                }
+
+                return Persisted.Written;
+            }
         }
         catch (Exception ex)
         {
-            // The in-memory status stays authoritative while this activation lives; a missed mirror is not fatal.
-            logger.LogWarning(ex, "Could not persist status of experiment {Id}", Id);
+            // Storage is down past the store's retries: this activation's status stays authoritative, and the next
+            // heartbeat writes it again. Followers cannot read during the outage either, so the claim does not lapse.
+            logger.LogWarning(ex, "Could not persist the status of experiment {Id}; retrying at the next heartbeat", Id);
+            return Persisted.Missed;
         }
+
+        logger.LogWarning("Experiment {Id}: another activation took the run over; this one stops and follows it", Id);
+        _claim = null;
+        if (_owning is not null)
+        {
+            await _owning.CancelAsync();
+        }
+
+        return Persisted.Lost;
     }
 }

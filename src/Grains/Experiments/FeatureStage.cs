@@ -16,7 +16,8 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
     // overlaps the extraction of the others instead of forming a second pass of round trips afterwards.
     private readonly ConcurrentDictionary<string, float[]> _prefetched = new();
 
-    public async Task<ExtractionOutcome> ExtractAsync(DatasetManifest manifest, string featureConfig, Action<int> onCompleted)
+    public async Task<ExtractionOutcome> ExtractAsync(
+        DatasetManifest manifest, string featureConfig, Action<int> onCompleted, CancellationToken cancellationToken)
     {
         var results = await BoundedFanOut.RunAsync(
             manifest.Tracks,
@@ -32,7 +33,8 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
 
                 return result;
             },
-            onCompleted);
+            onCompleted,
+            cancellationToken);
         return ExtractionOutcome.From(manifest.Tracks, results);
     }
 

@@ -17,7 +17,7 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
     public static string TrainerKey(string experimentId, PlannedRepresentation plan) => $"{experimentId}--{plan.Key}";
 
     public async Task<IReadOnlyList<BuiltRepresentation>> TrainAsync(
-        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, BlobRef matrix, Action<int, string> onProgress)
+        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, BlobRef matrix, Action<int, string?> onProgress, CancellationToken cancellationToken)
     {
         var training = spec.EffectiveTraining;
         var trainers = plans.Select(plan => (Plan: plan, Grain: grains.GetGrain<ITrainerGrain>(TrainerKey(experimentId, plan)))).ToList();
@@ -52,7 +52,7 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
                 break;
             }
 
-            await Task.Delay(PollInterval);
+            await Task.Delay(PollInterval, cancellationToken);
         }
 
         var built = new List<BuiltRepresentation>();

@@ -15,6 +15,9 @@ public sealed record TrainingBlobs(string RunId)
     /// <summary>The final status, written last: its presence marks the run as finished.</summary>
     public BlobRef Outcome => In("status.json");
 
+    /// <summary>The run's claim (<see cref="TrainingClaim"/>): rewritten by its owner every heartbeat.</summary>
+    public BlobRef Claim => In("owner.json");
+
     public BlobRef Model => In("model.bin");
 
     public BlobRef Latents => In("latents.f32");

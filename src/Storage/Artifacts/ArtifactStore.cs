@@ -88,40 +88,28 @@ public sealed partial class ArtifactStore
     /// A retry after a lost response can also report false for our own write; the content is then ours.
     /// </summary>
     public async Task<bool> UploadIfAbsentAsync(
-        string container, string name, BinaryData content, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        try
-        {
-            var conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
-            await PutAsync(container, name, () => content.ToStream(), content.MediaType, conditions, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (IsConditionFailure(e))
-        {
-            return false;
-        }
-    }
+        string container, string name, BinaryData content, CancellationToken cancellationToken = default) =>
+        await TryCreateAsync(container, name, content, cancellationToken) is not null;
+
+    /// <summary>Like <see cref="UploadIfAbsentAsync"/>, returning the new ETag, or null when the blob already exists.</summary>
+    public Task<string?> TryCreateAsync(
+        string container, string name, BinaryData content, CancellationToken cancellationToken = default) =>
+        TryPutConditionallyAsync(container, name, content, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
 
     /// <summary>
     /// Optimistic concurrency: replaces the blob only while its ETag is still <paramref name="etag"/> (If-Match).
     /// Returns false when someone else changed (or deleted) it; re-read and try again.
     /// </summary>
     public async Task<bool> TryUploadIfMatchAsync(
+        string container, string name, BinaryData content, string etag, CancellationToken cancellationToken = default) =>
+        await TryReplaceAsync(container, name, content, etag, cancellationToken) is not null;
+
+    /// <summary>Like <see cref="TryUploadIfMatchAsync"/>, returning the new ETag, or null when the blob changed or is gone.</summary>
+    public Task<string?> TryReplaceAsync(
         string container, string name, BinaryData content, string etag, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(etag);
-        try
-        {
-            var conditions = new BlobRequestConditions { IfMatch = new ETag(etag) };
-            await PutAsync(container, name, () => content.ToStream(), content.MediaType, conditions, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (IsConditionFailure(e) || e.Status == 404)
-        {
-            return false;
-        }
+        return TryPutConditionallyAsync(container, name, content, new BlobRequestConditions { IfMatch = new ETag(etag) }, cancellationToken);
     }
 
     /// <summary>Uploads a local file, streamed (staged blocks above the single-upload limit), and returns the ETag.</summary>
@@ -181,6 +169,20 @@ public sealed partial class ArtifactStore
             },
             cancellationToken);
         return response.Value.ETag.ToString();
+    }
+
+    private async Task<string?> TryPutConditionallyAsync(
+        string container, string name, BinaryData content, BlobRequestConditions conditions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return await PutAsync(container, name, () => content.ToStream(), content.MediaType, conditions, cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsConditionFailure(e) || (conditions.IfMatch is not null && IsNotFound(e)))
+        {
+            return null;
+        }
     }
 
     private BlobClient Blob(string container, string name) =>

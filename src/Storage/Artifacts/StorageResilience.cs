@@ -28,6 +28,18 @@ public static class StorageResilience
         _ => false,
     };
 
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> (0-based): base × 2^attempt, capped at the maximum, with ±20%
+    /// jitter. Polly's own jittered backoff is decorrelated and its sum varies widely, so a run of unlucky draws could
+    /// give up inside a 10 s outage; this one keeps the total budget predictable (10 attempts ≈ 34-51 s by default).
+    /// </summary>
+    public static TimeSpan DelayFor(int attempt, TimeSpan baseDelay, TimeSpan maxDelay, double unitRandom)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + (0.4 * unitRandom)));
+    }
+
     /// <summary>Retry with exponential backoff and jitter on transient failures.</summary>
     public static ResiliencePipeline Build(ArtifactStoreOptions options, ILogger logger)
     {
@@ -41,10 +53,8 @@ public static class StorageResilience
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    DelayFor(args.AttemptNumber, options.BaseDelay, options.MaxDelay, Random.Shared.NextDouble())),
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } exception && IsTransient(exception, args.Context.CancellationToken)),
                 OnRetry = args =>

@@ -32,7 +32,7 @@ public sealed class GpuClusterFixture : IAsyncLifetime
             builder.Options.AssumeHomogenousSilosForTesting = false;
             builder.ConfigureSilo((options, silo) =>
             {
-                var settings = new SiloSettings { MaxConcurrentExtractions = 1, HasGpu = options.SiloName == GpuSiloName };
+                var settings = ClusterHarness.TestSiloSettings with { MaxConcurrentExtractions = 1, HasGpu = options.SiloName == GpuSiloName };
                 silo.UseMusicClustering(settings, storage);
                 silo.Configure<SiloMessagingOptions>(o => o.AssumeHomogenousSilosForTesting = false);
             });

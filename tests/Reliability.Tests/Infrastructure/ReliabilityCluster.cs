@@ -149,6 +149,8 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
             silo.Dispose();
         }
 
+        KeepSiloLogs();
+
         if (_client is not null)
         {
             await _client.DisposeAsync();
@@ -164,6 +166,27 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
         {
             // A leftover temp folder is harmless.
         }
+    }
+
+    /// <summary>
+    /// Every silo process's output, for reading after a failure: <c>reliability-logs/{cluster}/{n}-{silo}.log</c> beside
+    /// the test assembly (a restarted silo gets its own file). Only the newest runs are kept.
+    /// </summary>
+    private void KeepSiloLogs()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "reliability-logs");
+        var folder = Directory.CreateDirectory(Path.Combine(root, _clusterId));
+        for (var i = 0; i < _silos.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, $"{i}-{_silos[i].Name}.log"), _silos[i].Log);
+        }
+
+        foreach (var old in new DirectoryInfo(root).GetDirectories().OrderByDescending(d => d.CreationTimeUtc).Skip(20))
+        {
+            old.Delete(recursive: true);
+        }
+
+        _output.WriteLine($"silo logs: {folder.FullName}");
     }
 
     private async Task<SiloProcess> StartSiloAsync(string name, int siloPort, int gatewayPort)

@@ -31,6 +31,9 @@ internal sealed class SiloProcess : IDisposable
 
     public string LogTail => _process.Output.ToString();
 
+    /// <summary>Everything kept of the process's output (the newest 5,000 lines).</summary>
+    public string Log => _process.Output.All();
+
     /// <summary>Storage operations this silo retried (from its log).</summary>
     public int StorageRetries => _process.Output.Count(StorageRetryMarker);
 

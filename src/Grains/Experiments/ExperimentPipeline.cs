@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using MusicClustering.Analysis.Evaluation;
+using MusicClustering.Contracts;
+using MusicClustering.Grains.Diagnostics;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary>
+/// One experiment's stages in order: extraction on track grains, training on trainer grains, then clustering, scoring
+/// and the report. Every stage reuses what storage already holds (cached features, trainer checkpoints), so running the
+/// pipeline again after an interruption is cheap. Runs on the experiment grain's scheduler; CPU-heavy analysis goes to
+/// the thread pool.
+/// </summary>
+internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore store, string id, IExperimentProgress progress)
+{
+    public async Task RunAsync(ExperimentSpec spec, bool resumed, CancellationToken cancellationToken)
+    {
+        var timings = new Dictionary<string, double>();
+        var total = Stopwatch.StartNew();
+        var manifest = await LoadManifestAsync(spec.Dataset);
+        var features = new FeatureStage(grains, store, id);
+
+        await progress.EnterAsync(ExperimentStage.Extracting, "extracting features", manifest.Tracks.Count);
+        var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, done => progress.Report(done), cancellationToken));
+        FailureThreshold.Check(extraction, manifest.Tracks.Count, spec.MaxFailedFraction);
+        if (extraction.Succeeded.Count < spec.K)
+        {
+            throw new InvalidOperationException(
+                $"only {extraction.Succeeded.Count} of {manifest.Tracks.Count} tracks have features; k = {spec.K} needs at least {spec.K}");
+        }
+
+        var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
+        var plans = PlannedRepresentation.Plan(spec);
+        var trained = plans.Where(p => p.Spec.IsTrained).ToList();
+        var standardised = FeatureSpace.Standardize(featureRows);
+        var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
+        if (trained.Count > 0)
+        {
+            await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
+            representations.InsertRange(0, await Timed(timings, "train", () =>
+                new TrainingStage(grains, store, id).TrainAsync(spec, trained, matrixBlob, progress.Report, cancellationToken)));
+        }
+
+        await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");
+        var trackIds = extraction.Succeeded.Select(t => t.Track.Id).ToList();
+        var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds);
+        var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans));
+        var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input), cancellationToken));
+
+        await progress.EnterAsync(ExperimentStage.Reporting, "writing results and report");
+        var report = new ReportWriter(store, id);
+        timings["total"] = total.Elapsed.TotalSeconds;
+        var results = ResultsBuilder.Build(id, spec, extraction, analysis, timings, report.ArtifactNames(analysis), resumed);
+        await report.WriteAsync(results, analysis);
+        await progress.EnterAsync(ExperimentStage.Done, "done", results: report.ResultsBlob);
+    }
+
+    private static IReadOnlyList<BuiltRepresentation> Ordered(IEnumerable<BuiltRepresentation> built, IReadOnlyList<PlannedRepresentation> plans)
+    {
+        var order = plans.ToList();
+        return built.OrderBy(b => order.IndexOf(b.Plan)).ToList();
+    }
+
+    private async Task<DatasetManifest> LoadManifestAsync(string dataset)
+    {
+        var summary = await grains.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync()
+            ?? throw new InvalidOperationException($"dataset '{dataset}' does not exist; ingest it first");
+        return await store.ReadJsonAsync<DatasetManifest>(summary.Manifest.Container, summary.Manifest.Name, CancellationToken.None)
+            ?? throw new InvalidOperationException($"dataset '{dataset}' has an empty manifest");
+    }
+
+    private static async Task<T> Timed<T>(Dictionary<string, double> timings, string stage, Func<Task<T>> work)
+    {
+        using var telemetry = GrainTelemetry.StartStage(stage);
+        var watch = Stopwatch.StartNew();
+        var result = await work();
+        timings[stage] = watch.Elapsed.TotalSeconds;
+        return result;
+    }
+}
