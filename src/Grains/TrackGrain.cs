@@ -22,6 +22,9 @@ public sealed class TrackGrain(
 {
     public async Task<TrackFeatureResult> ExtractAsync(TrackExtractionRequest request, CancellationToken cancellationToken)
     {
+        // Everything a track grain produces lives in blob storage, so the activation is done once this call is: leaving
+        // it to idle collection would keep one activation per track resident, and memory would grow with the corpus.
+        DeactivateOnIdle();
         var trackId = this.GetPrimaryKeyString();
         var siloName = SiloIdentity.Describe(silo);
         FeatureConfig config;

@@ -117,11 +117,10 @@ public sealed class TrainerGrain(
 
         var observed = await _observer.ObserveAsync(cancellationToken);
         var claimed = observed is null ? null : TrainingClaim.Parse(observed.Content);
-        var released = claimed is { IsReleased: true };
-        var ownerDead = claimed is not null && liveness.IsDead(claimed.Owner);
-        if (observed is not null && claimed is not null && !released && !ownerDead && !observed.Lapsed)
+        var reason = claimed is null ? "it had no owner" : Takeover.Reason(claimed.Owner, claimed.OwnerName, observed!, liveness);
+        if (reason is null)
         {
-            _status = _status with { State = TrainingState.Running, Epoch = claimed.Epoch, TotalEpochs = _request?.Epochs ?? 0, Silo = claimed.OwnerName };
+            _status = _status with { State = TrainingState.Running, Epoch = claimed!.Epoch, TotalEpochs = _request?.Epochs ?? 0, Silo = claimed.OwnerName };
             return;
         }
 
@@ -152,8 +151,7 @@ public sealed class TrainerGrain(
             checkpoint = await _runs.LoadCheckpointAsync(cancellationToken);
         }
 
-        var why = claimed is null ? "it had no owner" : released ? "its owner released it" : ownerDead ? $"silo {claimed.OwnerName} is dead" : $"{claimed.OwnerName} has been silent for {observed!.Unchanged.TotalSeconds:F0} s";
-        logger.LogWarning("Resuming training run {RunId} from epoch {Epoch} here ({Reason}; claim {Claims})", RunId, checkpoint?.Epoch ?? 0, why, claims);
+        logger.LogWarning("Resuming training run {RunId} from epoch {Epoch} here ({Reason}; claim {Claims})", RunId, checkpoint?.Epoch ?? 0, reason, claims);
         Lead(claim, claims, request, checkpoint);
     }
 

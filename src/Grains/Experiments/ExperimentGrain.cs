@@ -129,17 +129,12 @@ public sealed class ExperimentGrain(
         }
 
         var stored = ExperimentStore.ParseStatus(observed.Content);
-        var released = stored.Owner is null;
-        var ownerDead = liveness.IsDead(stored.Owner);
-        if (stored.IsFinished || !(released || ownerDead || observed.Lapsed))
+        if ((stored.IsFinished ? null : Takeover.Reason(stored.Owner, SiloLiveness.Describe(stored.Owner), observed, liveness)) is not { } reason)
         {
             _status = stored;
             return;
         }
 
-        var reason = released ? "its owner released it"
-            : ownerDead ? $"its silo {SiloLiveness.Describe(stored.Owner)} is dead"
-            : $"its owner {SiloLiveness.Describe(stored.Owner)} has been silent for {observed.Unchanged.TotalSeconds:F0} s";
         await TakeOverAsync(stored, observed.ETag, reason, cancellationToken);
     }
 

@@ -13,4 +13,11 @@ public interface ISiloStatsGrain : IGrainWithStringKey
     /// <summary>Forgets the largest messages and the peak RSS seen so far, so the next measurement covers one run.</summary>
     [Alias("Reset")]
     Task ResetAsync();
+
+    /// <summary>
+    /// Runs a full, compacting garbage collection that returns free memory to the OS, then reports the working set: what
+    /// the silo really retains, without the garbage a lazy collector happens to be holding. For leak checks.
+    /// </summary>
+    [Alias("Settle")]
+    Task<long> SettleAsync();
 }

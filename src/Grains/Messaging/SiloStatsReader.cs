@@ -16,6 +16,14 @@ public static class SiloStatsReader
             return true;
         })));
 
+    /// <summary>Each silo's working set after a full compacting collection (<see cref="ISiloStatsGrain.SettleAsync"/>), by silo name.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> SettleAllAsync(IGrainFactory grains)
+    {
+        var silos = await SilosAsync(grains);
+        var settled = await Task.WhenAll(silos.Select(s => Call(grains, s, async g => (Stats: await g.GetAsync(), Rss: await g.SettleAsync()))));
+        return settled.ToDictionary(s => s.Stats.Silo, s => s.Rss);
+    }
+
     private static async Task<SiloAddress[]> SilosAsync(IGrainFactory grains) =>
         (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.ToArray();
 

@@ -7,8 +7,6 @@ namespace MusicClustering.Grains.Training;
 /// </summary>
 public sealed record TrainingClaim(string Owner, string OwnerName, int Claims, int Epoch)
 {
-    public bool IsReleased => Owner.Length == 0;
-
     public BinaryData ToContent() => TrainingJson.ToContent(this);
 
     public static TrainingClaim Parse(BinaryData content) => TrainingJson.FromContent<TrainingClaim>(content);
