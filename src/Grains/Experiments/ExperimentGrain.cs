@@ -81,7 +81,7 @@ public sealed class ExperimentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // The claim stays in storage: once this silo is gone (or the heartbeat lapses) another activation resumes the run.
+        // Stop the run where it stands (features and checkpoints stay in storage), then hand the claim back.
         if (_owning is not null)
         {
             await _owning.CancelAsync();
