@@ -129,9 +129,21 @@ public sealed class ExperimentGrain(
         }
 
         var stored = ExperimentStore.ParseStatus(observed.Content);
-        if ((stored.IsFinished ? null : Takeover.Reason(stored.Owner, SiloLiveness.Describe(stored.Owner), observed, liveness)) is not { } reason)
+        if (stored.IsFinished)
         {
             _status = stored;
+            return;
+        }
+
+        if (Takeover.Reason(stored.Owner, SiloLiveness.Describe(stored.Owner), observed, liveness) is not { } reason)
+        {
+            // An owner membership does not (yet) list as active is most likely gone, e.g. after a whole-cluster restart
+            // before the new silos have all joined: say what will happen rather than show its last words as current.
+            _status = liveness.IsActive(stored.Owner) ? stored : stored with
+            {
+                Message = $"{stored.Message}; its owner {SiloLiveness.Describe(stored.Owner)} is not an active silo, so the run "
+                    + $"will be resumed here unless it heartbeats within {ownership.Lapse.TotalSeconds:F0} s",
+            };
             return;
         }
 

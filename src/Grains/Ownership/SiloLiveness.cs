@@ -25,6 +25,12 @@ public sealed class SiloLiveness(IClusterMembershipService membership, ILocalSil
             : members.Keys.Any(other => other.IsSuccessorOf(address));
     }
 
+    /// <summary>True when membership lists the silo as active: a claim it holds is being worked on.</summary>
+    public bool IsActive(string? owner) =>
+        Parse(owner) is { } address
+        && membership.CurrentSnapshot.Members.TryGetValue(address, out var member)
+        && member.Status == SiloStatus.Active;
+
     /// <summary>The silo's readable name for messages: its endpoint.</summary>
     public static string Describe(string? owner) => Parse(owner)?.Endpoint.ToString() ?? owner ?? "unknown";
 

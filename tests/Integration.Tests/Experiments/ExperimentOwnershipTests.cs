@@ -46,6 +46,8 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
             var seen = await experiment.GetStatusAsync();
             Assert.True(seen.Owner == ForeignOwner && seen.Claims == 1 && seen.Stage == ExperimentStage.Extracting,
                 $"the grain should follow the live owner, but reports owner {seen.Owner}, claim {seen.Claims}, {seen.Stage}");
+            // The owner is no silo membership knows, so watch is told what will happen if it goes quiet.
+            Assert.Contains("will be resumed here unless it heartbeats", seen.Message, StringComparison.Ordinal);
         });
 
         // Silence: the grain takes over within the lapse and completes the run.
