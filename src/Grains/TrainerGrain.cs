@@ -69,8 +69,8 @@ public sealed class TrainerGrain(
             return;
         }
 
-        _request = request;
         var claim = await BlobClaim.TryCreateAsync(store, ClaimBlob.Container, ClaimBlob.Name, ClaimContent(1, 0), cancellationToken);
+        _request = request;
         if (claim is null)
         {
             // Another activation of this run started it a moment ago: follow that one.
@@ -90,7 +90,7 @@ public sealed class TrainerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Stop at the next batch; the request, claim and newest checkpoint stay in storage for the next activation.
+        // Stop at the next batch; the request and newest checkpoint stay in storage for the next activation.
         await _stop.CancelAsync();
         if (_running is not null)
         {
@@ -100,6 +100,7 @@ public sealed class TrainerGrain(
         // Release the claim (no owner) so the next activation resumes at once instead of waiting out the lapse.
         if (_claim is { } claim && !IsFinished)
         {
+            logger.LogWarning("Training run {RunId}: deactivated ({Reason}) while training; releasing the run to the next activation", RunId, reason);
             var released = new TrainingClaim("", "", _claims, _status.CheckpointEpoch).ToContent();
             await ((Task)claim.TryWriteAsync(released, cancellationToken))
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);

@@ -95,6 +95,7 @@ public sealed class ExperimentGrain(
         // Release the claim (no owner) so the next activation resumes at once instead of waiting out the lapse.
         if (_claim is not null && _status is { IsFinished: false })
         {
+            logger.LogWarning("Experiment {Id}: deactivated ({Reason}) while running it; releasing the run to the next activation", Id, reason);
             _status = _status with { Owner = null };
             await ((Task)PersistAsync().WaitAsync(cancellationToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }

@@ -168,6 +168,13 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>The log lines in which some silo took experiment <paramref name="experimentId"/> over from its owner, with the reason.</summary>
+    public IReadOnlyList<string> Takeovers(string experimentId) =>
+        _silos.SelectMany(s => s.Log.Split('\n'))
+            .Where(line => line.Contains($"Experiment {experimentId} was interrupted", StringComparison.Ordinal))
+            .Select(line => line.Trim())
+            .ToList();
+
     /// <summary>
     /// Every silo process's output, for reading after a failure: <c>reliability-logs/{cluster}/{n}-{silo}.log</c> beside
     /// the test assembly (a restarted silo gets its own file). Only the newest runs are kept.
