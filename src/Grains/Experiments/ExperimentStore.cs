@@ -37,9 +37,6 @@ public static class ExperimentStore
     public static Task<ExperimentSpec?> ReadSpecAsync(ArtifactStore store, string id, CancellationToken cancellationToken) =>
         ReadAsync<ExperimentSpec>(store, SpecBlob(id), cancellationToken);
 
-    public static Task<ExperimentStatus?> ReadStatusAsync(ArtifactStore store, string id, CancellationToken cancellationToken) =>
-        ReadAsync<ExperimentStatus>(store, StatusBlob(id), cancellationToken);
-
     public static BinaryData ToContent(ExperimentStatus status) => BinaryData.FromString(ResultsJson.Serialize(status));
 
     public static ExperimentStatus ParseStatus(BinaryData content) =>

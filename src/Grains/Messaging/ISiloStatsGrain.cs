@@ -15,9 +15,9 @@ public interface ISiloStatsGrain : IGrainWithStringKey
     Task ResetAsync();
 
     /// <summary>
-    /// Runs a full, compacting garbage collection that returns free memory to the OS, then reports the working set: what
-    /// the silo really retains, without the garbage a lazy collector happens to be holding. For leak checks.
+    /// Runs a full, compacting garbage collection that returns free memory to the OS, so the process's resident memory
+    /// shows what the silo really retains, not garbage a lazy collector happens to be holding. For leak checks.
     /// </summary>
     [Alias("Settle")]
-    Task<long> SettleAsync();
+    Task SettleAsync();
 }

@@ -15,12 +15,11 @@ public sealed class SiloStatsGrain(ILocalSiloDetails silo, IServiceProvider serv
         return Task.FromResult(new SiloStats(SiloIdentity.Describe(silo), process.WorkingSet64, process.PeakWorkingSet64, messages));
     }
 
-    public Task<long> SettleAsync()
+    public Task SettleAsync()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        using var process = Process.GetCurrentProcess();
-        return Task.FromResult(process.WorkingSet64);
+        return Task.CompletedTask;
     }
 
     public Task ResetAsync()

@@ -9,20 +9,17 @@ public static class SiloStatsReader
     public static async Task<IReadOnlyList<SiloStats>> ReadAllAsync(IGrainFactory grains) =>
         await Task.WhenAll((await SilosAsync(grains)).Select(s => Call(grains, s, g => g.GetAsync())));
 
-    public static async Task ResetAsync(IGrainFactory grains) =>
+    public static Task ResetAsync(IGrainFactory grains) => OnEverySiloAsync(grains, g => g.ResetAsync());
+
+    /// <summary>Runs <see cref="ISiloStatsGrain.SettleAsync"/> (a full compacting collection) on every silo.</summary>
+    public static Task SettleAllAsync(IGrainFactory grains) => OnEverySiloAsync(grains, g => g.SettleAsync());
+
+    private static async Task OnEverySiloAsync(IGrainFactory grains, Func<ISiloStatsGrain, Task> action) =>
         await Task.WhenAll((await SilosAsync(grains)).Select(s => Call(grains, s, async g =>
         {
-            await g.ResetAsync();
+            await action(g);
             return true;
         })));
-
-    /// <summary>Each silo's working set after a full compacting collection (<see cref="ISiloStatsGrain.SettleAsync"/>), by silo name.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> SettleAllAsync(IGrainFactory grains)
-    {
-        var silos = await SilosAsync(grains);
-        var settled = await Task.WhenAll(silos.Select(s => Call(grains, s, async g => (Stats: await g.GetAsync(), Rss: await g.SettleAsync()))));
-        return settled.ToDictionary(s => s.Stats.Silo, s => s.Rss);
-    }
 
     private static async Task<SiloAddress[]> SilosAsync(IGrainFactory grains) =>
         (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Keys.ToArray();
