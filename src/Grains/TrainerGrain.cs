@@ -50,14 +50,14 @@ public sealed class TrainerGrain(
         _runs = new TrainingRunStore(store, new TrainingBlobs(RunId), logger);
         _observer = new ClaimObserver(store, ClaimBlob.Container, ClaimBlob.Name, ownership.Lapse);
         _status = _status with { Silo = SiloName };
-        if (await _runs.LoadOutcomeAsync(cancellationToken) is { } finished)
-        {
-            _status = finished;
-        }
-        else if ((_request = await _runs.LoadRequestAsync(cancellationToken)) is not null)
+        // Every run begins by storing its request, so without one there is nothing to adopt, follow or resume.
+        if ((_request = await _runs.LoadRequestAsync(cancellationToken)) is not null)
         {
             await FollowAsync(cancellationToken);
-            StartTimer();
+            if (!IsFinished)
+            {
+                StartTimer();
+            }
         }
     }
 
