@@ -138,6 +138,44 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
+    public void LogMelIsWhatTheMfccIsTheDctOf()
+    {
+        // The log-mel spectrogram the learned models read must be the MFCC's own input: its orthonormal DCT-II gives
+        // the MFCC matrix (float32 rounding of the log-mel values allows ~1e-4 dB).
+        var options = new MfccOptions();
+        var extractor = new MfccExtractor(options);
+        var signal = Noise(22050 * 2, 4);
+        for (var i = 0; i < signal.Length / 2; i++)
+        {
+            signal[i] *= 1e-4f; // a quiet half, so top_db clipping is exercised
+        }
+
+        var mfcc = extractor.Compute(signal);
+        var logMel = extractor.ComputeLogMel(signal);
+
+        Assert.Equal(options.NMels, logMel.Bands);
+        Assert.Equal(mfcc.Frames, logMel.Frames);
+        double worst = 0;
+        for (var t = 0; t < mfcc.Frames; t += 7)
+        {
+            for (var c = 0; c < options.NMfcc; c++)
+            {
+                double sum = 0;
+                for (var m = 0; m < options.NMels; m++)
+                {
+                    sum += logMel[m, t] * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
+                }
+
+                var expected = sum * Math.Sqrt((c == 0 ? 1.0 : 2.0) / options.NMels);
+                worst = Math.Max(worst, Math.Abs(expected - mfcc[c, t]));
+            }
+        }
+
+        Assert.True(worst < 1e-3, $"DCT of the log-mel differs from the MFCC by {worst}");
+        Assert.True(logMel.Values.Min() >= logMel.Values.Max() - 80.0001, "top_db clipping is applied");
+    }
+
+    [Fact]
     public void BenchmarkReportsEveryStage()
     {
         var result = MfccBenchmark.Run(2);

@@ -59,6 +59,53 @@ public sealed class MfccExtractor
     internal MfccMatrix Compute(ReadOnlySpan<float> signal, MfccStageTimes? times)
     {
         var o = _options;
+        var (work, frames, batches, maxDb) = LogMelBatches(signal, times);
+        var d0 = Stopwatch.GetTimestamp();
+        var values = new float[o.NMfcc * frames];
+        var floor = o.TopDb is { } topDb ? maxDb - topDb : double.NegativeInfinity;
+        ApplyDct(work.LogMel.AsSpan(0, batches * o.NMels), work.Folded, batches, frames, floor, values);
+        if (times is not null)
+        {
+            times.Dct += Stopwatch.GetTimestamp() - d0;
+        }
+
+        return new MfccMatrix(o.NMfcc, frames, values);
+    }
+
+    /// <summary>
+    /// The log-mel spectrogram the MFCC is the DCT of: <c>power_to_db(melspectrogram(y))</c> with the same options
+    /// (top_db clipping included), [NMels, frames]. Used by the representation models that learn from log-mel patches.
+    /// </summary>
+    public LogMelSpectrogram ComputeLogMel(ReadOnlySpan<float> signal)
+    {
+        var nMels = _options.NMels;
+        var (work, frames, batches, maxDb) = LogMelBatches(signal, null);
+        var floor = _options.TopDb is { } topDb ? maxDb - topDb : double.NegativeInfinity;
+        var values = new float[nMels * frames];
+        var logMel = work.LogMel.AsSpan(0, batches * nMels);
+        var lanes = BatchedRealFft.Lanes;
+        for (var batch = 0; batch < batches; batch++)
+        {
+            var firstFrame = batch * lanes;
+            var valid = Math.Min(lanes, frames - firstFrame);
+            for (var m = 0; m < nMels; m++)
+            {
+                var v = logMel[(batch * nMels) + m];
+                for (var i = 0; i < valid; i++)
+                {
+                    values[(m * frames) + firstFrame + i] = (float)Math.Max(v[i], floor);
+                }
+            }
+        }
+
+        return new LogMelSpectrogram(nMels, frames, values);
+    }
+
+    // Frames, window, FFT, |X|^power, mel projection and power_to_db for every batch of lanes; the log-mel values stay
+    // in the workspace, batch-major with one frame per lane. Returns the matrix maximum for top_db.
+    private (MfccWorkspace Work, int Frames, int Batches, double MaxDb) LogMelBatches(ReadOnlySpan<float> signal, MfccStageTimes? times)
+    {
+        var o = _options;
         if (signal.Length < o.NFft)
         {
             throw new AudioFormatException(AudioFailureReasons.TooShort, $"Signal of {signal.Length} samples is shorter than one frame (n_fft = {o.NFft}).");
@@ -125,16 +172,7 @@ public sealed class MfccExtractor
             }
         }
 
-        var d0 = Stopwatch.GetTimestamp();
-        var values = new float[o.NMfcc * frames];
-        var floor = o.TopDb is { } topDb ? maxDb - topDb : double.NegativeInfinity;
-        ApplyDct(logMel, work.Folded, batches, frames, floor, values);
-        if (times is not null)
-        {
-            times.Dct += Stopwatch.GetTimestamp() - d0;
-        }
-
-        return new MfccMatrix(o.NMfcc, frames, values);
+        return (work, frames, batches, maxDb);
     }
 
     // Centre padding (zeros or numpy 'reflect'), plus zeros so the last batch of frames stays in range.
