@@ -1,6 +1,7 @@
 using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 
 namespace MusicClustering.Integration.Tests;
 

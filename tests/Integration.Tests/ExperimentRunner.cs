@@ -1,5 +1,6 @@
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 
 namespace MusicClustering.Integration.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
-using MusicClustering.Grains.Experiments;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Training;
 using MusicClustering.Learning;
 using MusicClustering.Reliability.Tests.Infrastructure;

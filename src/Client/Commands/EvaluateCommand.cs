@@ -2,7 +2,7 @@ using System.CommandLine;
 using MusicClustering.Client.Output;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
-using MusicClustering.Grains.Experiments;
+using MusicClustering.Experiments;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MusicClustering.Contracts;
-using MusicClustering.Grains.Experiments;
+using MusicClustering.Experiments;
 
 namespace MusicClustering.Client.Commands;
 

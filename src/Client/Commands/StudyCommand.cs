@@ -2,6 +2,7 @@ using System.CommandLine;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Storage;
 using Spectre.Console;
 

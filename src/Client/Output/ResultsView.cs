@@ -1,5 +1,6 @@
 using System.Globalization;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Output;

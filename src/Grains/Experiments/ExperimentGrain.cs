@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Grains.Ownership;
 using MusicClustering.Storage;

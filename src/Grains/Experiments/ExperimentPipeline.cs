@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Storage;
 

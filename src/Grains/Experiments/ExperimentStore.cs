@@ -1,4 +1,5 @@
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;

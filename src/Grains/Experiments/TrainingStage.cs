@@ -1,5 +1,6 @@
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Training;
 using MusicClustering.Storage;
 

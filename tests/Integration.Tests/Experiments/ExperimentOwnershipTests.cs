@@ -3,6 +3,7 @@ using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Experiments;
 using MusicClustering.Storage;
 

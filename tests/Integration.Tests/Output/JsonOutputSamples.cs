@@ -1,4 +1,5 @@
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 
 namespace MusicClustering.Integration.Tests.Output;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Reliability.Tests.Infrastructure;
 

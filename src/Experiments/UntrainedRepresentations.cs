@@ -2,7 +2,7 @@ using MusicClustering.Analysis;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>The representations that need no training: standardised track vectors, their PCA and their t-SNE.</summary>
 public static class UntrainedRepresentations

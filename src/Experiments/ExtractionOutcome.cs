@@ -1,6 +1,6 @@
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>The tracks whose features were extracted, in manifest order, and those that failed.</summary>
 public sealed record ExtractionOutcome(

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Reads experiment specs written by hand as JSON (snake_case), rejecting unknown fields so typos don't pass silently.</summary>
 public static class ExperimentSpecJson

@@ -1,4 +1,4 @@
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Turns text labels into class ids for the label metrics; null when any track is unlabelled.</summary>
 public static class TruthLabels

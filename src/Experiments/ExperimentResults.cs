@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using MusicClustering.Contracts;
 
-namespace MusicClustering.Contracts;
+namespace MusicClustering.Experiments;
 
 /// <summary>
 /// The <c>results.json</c> of one experiment. Field names are part of the product's interface: scripts read them.

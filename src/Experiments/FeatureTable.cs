@@ -1,7 +1,7 @@
 using System.Globalization;
 using MusicClustering.Analysis.Evaluation;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>
 /// A precomputed features table (e.g. GTZAN's <c>features_30_sec.csv</c>): an id column, an optional label column,

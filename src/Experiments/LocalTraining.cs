@@ -2,7 +2,7 @@ using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Learning;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>
 /// Trains a VAE representation in this process, without a cluster: what <c>cluster evaluate</c> uses for feature

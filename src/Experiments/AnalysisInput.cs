@@ -1,6 +1,6 @@
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Everything the analysis stage needs, in track order. Lyrics are null when the dataset has none.</summary>
 public sealed record AnalysisInput(

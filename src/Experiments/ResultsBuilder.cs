@@ -1,7 +1,6 @@
-using System.Reflection;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Assembles <c>results.json</c> from what each stage produced.</summary>
 public static class ResultsBuilder
@@ -74,7 +73,7 @@ public static class ResultsBuilder
             Notes = notes,
             TimingsSeconds = timings,
             Spec = spec,
-            Versions = Versions(),
+            Versions = RuntimeVersions.Current,
             CompletedAt = DateTimeOffset.UtcNow,
         };
     }
@@ -96,11 +95,4 @@ public static class ResultsBuilder
 
     /// <summary>Track grain keys are "dataset/track"; results name the track.</summary>
     private static string TrackName(string key) => key[(key.IndexOf('/') + 1)..];
-
-    private static Dictionary<string, string> Versions() => new()
-    {
-        ["product"] = typeof(ResultsBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
-        ["dotnet"] = Environment.Version.ToString(),
-        ["orleans"] = typeof(Grain).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
-    };
 }

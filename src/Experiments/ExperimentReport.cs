@@ -2,7 +2,7 @@ using System.Globalization;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Turns a results.json into <c>report.html</c>: the same numbers, laid out for a person.</summary>
 public static class ExperimentReport

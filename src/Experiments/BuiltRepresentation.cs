@@ -1,6 +1,6 @@
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>A representation ready to cluster: one row per successfully extracted track.</summary>
 public sealed record BuiltRepresentation(

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>
 /// The experiment pipeline on a precomputed features table, in-process: representations (with baselines), clustering,

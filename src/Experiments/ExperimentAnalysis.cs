@@ -3,7 +3,7 @@ using MusicClustering.Analysis;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>
 /// Clusters every representation × fusion with every algorithm and seed, scores each, projects the primary space with

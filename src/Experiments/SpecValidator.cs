@@ -2,7 +2,7 @@ using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Rejects experiment specs that cannot run, before any work starts, listing every problem at once.</summary>
 public static class SpecValidator

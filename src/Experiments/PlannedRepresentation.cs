@@ -1,6 +1,6 @@
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>A representation to build for one seed; baselines are added by the experiment, not asked for.</summary>
 public sealed record PlannedRepresentation(RepresentationSpec Spec, int Seed, bool Baseline)

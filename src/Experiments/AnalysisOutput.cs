@@ -1,6 +1,6 @@
 using MusicClustering.Contracts;
 
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>The comparison rows, the primary row's assignments, t-SNE, lyrics summary, pictures and notes.</summary>
 public sealed record AnalysisOutput(

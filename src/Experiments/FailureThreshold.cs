@@ -1,4 +1,4 @@
-namespace MusicClustering.Grains.Experiments;
+namespace MusicClustering.Experiments;
 
 /// <summary>Bad tracks fail alone; the experiment fails only when too many of them do, and says why.</summary>
 public static class FailureThreshold
