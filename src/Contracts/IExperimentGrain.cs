@@ -8,6 +8,7 @@ public interface IExperimentGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<ExperimentStatus> StartAsync(ExperimentSpec spec, CancellationToken cancellationToken = default);
 
+    /// <summary>The experiment's status, or null when no experiment has this id.</summary>
     [Alias("GetStatus")]
-    Task<ExperimentStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+    Task<ExperimentStatus?> GetStatusAsync(CancellationToken cancellationToken = default);
 }

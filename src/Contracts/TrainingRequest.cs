@@ -1,6 +1,9 @@
 namespace MusicClustering.Contracts;
 
-/// <summary>Trains a VAE on a matrix blob (rows = tracks). Small by design: the data stays in storage.</summary>
+/// <summary>
+/// Trains a VAE on a matrix blob (rows = tracks). Small by design: the data stays in storage. The pictures go where
+/// the caller's report wants them (by default beside the model).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrainingRequest")]
 public sealed record TrainingRequest(
     [property: Id(0)] BlobRef Matrix,
@@ -12,4 +15,6 @@ public sealed record TrainingRequest(
     [property: Id(6)] double LearningRate,
     [property: Id(7)] int Seed,
     [property: Id(8)] int CheckpointEveryEpochs = 5,
-    [property: Id(9)] int KlWarmupEpochs = 0);
+    [property: Id(9)] int KlWarmupEpochs = 0,
+    [property: Id(10)] BlobRef? LossCurve = null,
+    [property: Id(11)] BlobRef? Traversal = null);

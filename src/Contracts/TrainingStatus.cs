@@ -20,6 +20,20 @@ public sealed record TrainingStatus(
     [property: Id(14)] int ResumedFromEpoch = 0,
     [property: Id(15)] int CheckpointEpoch = 0)
 {
+    /// <summary>The silo whose activation trains the run (an Orleans silo address); null once released.</summary>
+    [Id(16)]
+    public string? Owner { get; init; }
+
+    /// <summary>How many activations have owned this run: 1 for a run never interrupted, one more per takeover.</summary>
+    [Id(17)]
+    public int Claims { get; init; }
+
+    /// <summary>The finished model's diagnostics (the full history is in the <see cref="Diagnostics"/> blob).</summary>
+    [Id(18)]
+    public LatentDiagnostics? LatentDiagnostics { get; init; }
+
+    public bool IsFinished => State is TrainingState.Completed or TrainingState.Failed;
+
     public static TrainingStatus NotStarted { get; } =
         new(TrainingState.NotStarted, 0, 0, double.NaN, double.NaN, double.NaN, "", "", null, null, null);
 }

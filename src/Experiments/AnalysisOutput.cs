@@ -1,12 +1,13 @@
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 
 namespace MusicClustering.Experiments;
 
-/// <summary>The comparison rows, the primary row's assignments, t-SNE, lyrics summary, pictures and notes.</summary>
+/// <summary>The comparison rows, the primary row's cluster of each track, t-SNE, lyrics summary, pictures and notes.</summary>
 public sealed record AnalysisOutput(
-    IReadOnlyList<ExperimentResults.ResultRow> Rows,
-    ExperimentResults.ResultRow Primary,
-    int[] PrimaryAssignments,
+    IReadOnlyList<MetricRow> Rows,
+    MetricRow Primary,
+    IReadOnlyDictionary<string, int> Assignments,
     BuiltRepresentation PrimaryRepresentation,
     bool LabelsAvailable,
     ExperimentResults.LyricsSection? Lyrics,

@@ -9,7 +9,7 @@ public sealed record BuiltRepresentation(
     TrainingStatus? Training,
     double? ExplainedVariance,
     IReadOnlyDictionary<string, string> Blobs,
-    ExperimentResults.DiagnosticsSection? Diagnostics = null)
+    LatentDiagnostics? Diagnostics = null)
 {
     public const string LossCurveBlob = "loss_curve";
     public const string TraversalBlob = "traversal";

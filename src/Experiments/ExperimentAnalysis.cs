@@ -19,6 +19,12 @@ public static class ExperimentAnalysis
     public const string MissingLyricsRule =
         "TF-IDF is fitted on the tracks that have lyrics; tracks without lyrics get an all-zero lyric block, so audio alone places them.";
 
+    /// <summary>
+    /// The t-SNE perplexity for <paramref name="points"/> points: 30, or for small sets (n - 1) / 3 (at least 2), so each
+    /// point still has a neighbourhood rather than everyone.
+    /// </summary>
+    public static double PerplexityFor(int points) => Math.Min(TsnePerplexity, Math.Max(2, (points - 1) / 3.0));
+
     public static AnalysisOutput Run(AnalysisInput input)
     {
         var spec = input.Spec;
@@ -32,8 +38,8 @@ public static class ExperimentAnalysis
         var lyrics = BuildLyrics(input, notes);
         var algorithms = spec.EffectiveAlgorithms.Select(ClusteringAlgorithmSpec.Parse).ToList();
         var kmeansOnly = new[] { ClusteringAlgorithmSpec.Parse("kmeans") };
-        var rows = new List<ExperimentResults.ResultRow>();
-        (ExperimentResults.ResultRow Row, int[] Labels, double[][] Space, BuiltRepresentation Representation)? primary = null;
+        var rows = new List<MetricRow>();
+        (MetricRow Row, int[] Labels, double[][] Space, BuiltRepresentation Representation)? primary = null;
 
         foreach (var representation in input.Representations)
         {
@@ -51,7 +57,7 @@ public static class ExperimentAnalysis
                 {
                     foreach (var evaluated in SpaceEvaluation.Evaluate(space, truth, baseline ? kmeansOnly : algorithms, spec.K, seed))
                     {
-                        var row = ToRow(representation, fusion, seed, evaluated);
+                        var row = MetricRow.From(representation.Plan.Spec.Label, fusion, seed, baseline, evaluated);
                         rows.Add(row);
                         primary ??= (row, evaluated.Outcome.Labels, space, representation);
                     }
@@ -69,7 +75,7 @@ public static class ExperimentAnalysis
         return new AnalysisOutput(
             rows,
             primary.Value.Row,
-            primary.Value.Labels,
+            input.TrackIds.Select((id, i) => (id, Cluster: primary.Value.Labels[i])).ToDictionary(p => p.id, p => p.Cluster),
             primary.Value.Representation,
             truth is not null,
             lyrics is null ? null : new ExperimentResults.LyricsSection(
@@ -117,28 +123,11 @@ public static class ExperimentAnalysis
         _ => throw new ArgumentOutOfRangeException(nameof(fusion), fusion, "unknown fusion"),
     };
 
-    private static ExperimentResults.ResultRow ToRow(BuiltRepresentation representation, string fusion, int seed, EvaluationRow evaluated)
-    {
-        var m = evaluated.Metrics;
-        return new ExperimentResults.ResultRow(
-            representation.Plan.Spec.Label,
-            fusion,
-            evaluated.Algorithm,
-            seed,
-            representation.Plan.Baseline,
-            new ExperimentResults.MetricsSection(m.Silhouette, m.CalinskiHarabasz, m.DaviesBouldin, m.Nmi, m.Ari, m.Accuracy, m.Purity),
-            evaluated.Outcome.Clusters,
-            evaluated.Outcome.Noise,
-            evaluated.Outcome.Parameters,
-            evaluated.Seconds);
-    }
-
     private static ExperimentResults.TsneSection Project(
-        double[][] space, int[] clusters, IReadOnlyList<string?> labelNames, int[]? truth, int seed, ExperimentResults.ResultRow row, Dictionary<string, byte[]> images)
+        double[][] space, int[] clusters, IReadOnlyList<string?> labelNames, int[]? truth, int seed, MetricRow row, Dictionary<string, byte[]> images)
     {
         var watch = Stopwatch.StartNew();
-        // Small sets get a smaller perplexity (n - 1) / 3, so each point still has a neighbourhood rather than everyone.
-        var perplexity = Math.Min(TsnePerplexity, Math.Max(2, (space.Length - 1) / 3.0));
+        var perplexity = PerplexityFor(space.Length);
         var projection = TsneProjection.Run(space, seed, perplexity);
         var title = $"{row.Representation} / {row.Fusion} / {row.Algorithm}";
         images[TsneByCluster] = ScatterPlot.RenderPng(projection.Embedding, clusters, $"t-SNE of {title}, coloured by cluster", 900, 700);

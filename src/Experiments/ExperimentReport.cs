@@ -15,19 +15,7 @@ public static class ExperimentReport
             results.Tracks,
             results.Failed.Select(f => new ReportFailedTrack(f.Track, $"{f.Reason}: {f.Message}")).ToList(),
             results.Clustering.LabelsAvailable),
-        Rows = results.Rows.Select(r => new ComparisonRow(
-            r.Representation + (r.Baseline ? " (baseline)" : ""),
-            r.Fusion,
-            r.Seed == 0 ? r.Algorithm : $"{r.Algorithm} (seed {r.Seed})",
-            r.Metrics.Silhouette,
-            r.Metrics.CalinskiHarabasz,
-            r.Metrics.DaviesBouldin,
-            r.Metrics.Ari,
-            r.Metrics.Nmi,
-            r.Metrics.Accuracy,
-            r.Metrics.Purity,
-            r.Clusters,
-            r.Noise)).ToList(),
+        Rows = results.Rows,
         Diagnostics = Diagnostics(results),
         Images = results.Artifacts.Where(a => a.EndsWith(".png", StringComparison.Ordinal)).Select(a => new ReportImage(a, Caption(a, results))).ToList(),
         Notes = results.Notes,
@@ -62,7 +50,7 @@ public static class ExperimentReport
         return trained.Count == 0
             ? null
             : trained.Select(r => new DiagnosticsRow(
-                r.Label, r.Diagnostics!.ActiveUnits, r.Diagnostics.TotalCorrelation, r.Diagnostics.ReconstructionError, r.Diagnostics.KlPerDimension.Sum() / Math.Max(1, r.Diagnostics.KlPerDimension.Count))).ToList();
+                r.Label, r.Diagnostics!.ActiveUnits, r.Diagnostics.TotalCorrelation, r.Diagnostics.ReconstructionError, r.Diagnostics.KlPerDimension.Sum() / Math.Max(1, r.Diagnostics.KlPerDimension.Length))).ToList();
     }
 
     private static string Caption(string file, ExperimentResults results) => file switch

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using MusicClustering.Analysis;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 
 namespace MusicClustering.Experiments;
@@ -14,12 +16,12 @@ public sealed record ExperimentResults
     [JsonPropertyName("name")] public required string Name { get; init; }
     [JsonPropertyName("dataset")] public required string Dataset { get; init; }
     [JsonPropertyName("tracks")] public required int Tracks { get; init; }
-    [JsonPropertyName("metrics")] public required MetricsSection Metrics { get; init; }
+    [JsonPropertyName("metrics")] public required ClusteringMetrics Metrics { get; init; }
     [JsonPropertyName("silos_used")] public required IReadOnlyList<string> SilosUsed { get; init; }
     [JsonPropertyName("features")] public required FeaturesSection Features { get; init; }
     [JsonPropertyName("model")] public required ModelSection Model { get; init; }
     [JsonPropertyName("clustering")] public required ClusteringSection Clustering { get; init; }
-    [JsonPropertyName("rows")] public required IReadOnlyList<ResultRow> Rows { get; init; }
+    [JsonPropertyName("rows")] public required IReadOnlyList<MetricRow> Rows { get; init; }
     [JsonPropertyName("representations")] public required IReadOnlyList<RepresentationSection> Representations { get; init; }
     [JsonPropertyName("lyrics")] public LyricsSection? Lyrics { get; init; }
     [JsonPropertyName("tsne")] public TsneSection? Tsne { get; init; }
@@ -30,15 +32,6 @@ public sealed record ExperimentResults
     [JsonPropertyName("spec")] public required ExperimentSpec Spec { get; init; }
     [JsonPropertyName("versions")] public required IReadOnlyDictionary<string, string> Versions { get; init; }
     [JsonPropertyName("completed_at")] public required DateTimeOffset CompletedAt { get; init; }
-
-    public sealed record MetricsSection(
-        [property: JsonPropertyName("silhouette")] double? Silhouette,
-        [property: JsonPropertyName("calinski_harabasz")] double? CalinskiHarabasz,
-        [property: JsonPropertyName("davies_bouldin")] double? DaviesBouldin,
-        [property: JsonPropertyName("nmi")] double? Nmi,
-        [property: JsonPropertyName("ari")] double? Ari,
-        [property: JsonPropertyName("accuracy")] double? Accuracy,
-        [property: JsonPropertyName("purity")] double? Purity);
 
     public sealed record FeaturesSection(
         [property: JsonPropertyName("config")] string Config,
@@ -66,19 +59,6 @@ public sealed record ExperimentResults
         [property: JsonPropertyName("labels_available")] bool LabelsAvailable,
         [property: JsonPropertyName("assignments")] IReadOnlyDictionary<string, int> Assignments);
 
-    /// <summary>One line of the comparison table.</summary>
-    public sealed record ResultRow(
-        [property: JsonPropertyName("representation")] string Representation,
-        [property: JsonPropertyName("fusion")] string Fusion,
-        [property: JsonPropertyName("algorithm")] string Algorithm,
-        [property: JsonPropertyName("seed")] int Seed,
-        [property: JsonPropertyName("baseline")] bool Baseline,
-        [property: JsonPropertyName("metrics")] MetricsSection Metrics,
-        [property: JsonPropertyName("clusters")] int Clusters,
-        [property: JsonPropertyName("noise")] int Noise,
-        [property: JsonPropertyName("parameters")] IReadOnlyDictionary<string, double> Parameters,
-        [property: JsonPropertyName("seconds")] double Seconds);
-
     /// <summary>A representation's model and, for VAEs, its disentanglement diagnostics.</summary>
     public sealed record RepresentationSection(
         [property: JsonPropertyName("label")] string Label,
@@ -92,14 +72,7 @@ public sealed record ExperimentResults
         [property: JsonPropertyName("final_loss")] double? FinalLoss,
         [property: JsonPropertyName("explained_variance")] double? ExplainedVariance,
         [property: JsonPropertyName("blobs")] IReadOnlyDictionary<string, string> Blobs,
-        [property: JsonPropertyName("diagnostics")] DiagnosticsSection? Diagnostics = null);
-
-    /// <summary>A trained VAE's disentanglement diagnostics, measured on its latent means.</summary>
-    public sealed record DiagnosticsSection(
-        [property: JsonPropertyName("active_units")] int ActiveUnits,
-        [property: JsonPropertyName("kl_per_dimension")] IReadOnlyList<double> KlPerDimension,
-        [property: JsonPropertyName("total_correlation")] double? TotalCorrelation,
-        [property: JsonPropertyName("reconstruction_error")] double? ReconstructionError);
+        [property: JsonPropertyName("diagnostics")] LatentDiagnostics? Diagnostics = null);
 
     public sealed record LyricsSection(
         [property: JsonPropertyName("tracks_with_lyrics")] int TracksWithLyrics,

@@ -5,26 +5,24 @@ namespace MusicClustering.Experiments;
 /// <summary>The tracks whose features were extracted, in manifest order, and those that failed.</summary>
 public sealed record ExtractionOutcome(
     IReadOnlyList<ExtractionOutcome.Extracted> Succeeded,
-    IReadOnlyList<TrackFeatureResult> Failed)
+    IReadOnlyList<ExtractionOutcome.Extracted> Failed)
 {
     public sealed record Extracted(ManifestTrack Track, TrackFeatureResult Result);
 
     public static ExtractionOutcome From(IReadOnlyList<ManifestTrack> tracks, IReadOnlyList<TrackFeatureResult> results)
     {
-        var succeeded = new List<Extracted>();
-        var failed = new List<TrackFeatureResult>();
-        for (var i = 0; i < tracks.Count; i++)
-        {
-            if (results[i].Succeeded)
-            {
-                succeeded.Add(new Extracted(tracks[i], results[i]));
-            }
-            else
-            {
-                failed.Add(results[i]);
-            }
-        }
-
-        return new ExtractionOutcome(succeeded, failed);
+        var all = tracks.Select((track, i) => new Extracted(track, results[i])).ToList();
+        return new ExtractionOutcome(all.Where(t => t.Result.Succeeded).ToList(), all.Where(t => !t.Result.Succeeded).ToList());
     }
+
+    /// <summary>What results.json says about the features: counts by outcome and by silo.</summary>
+    public ExperimentResults.FeaturesSection Features(string config) => new(
+        config,
+        Succeeded.Count > 0 ? Succeeded[0].Result.Dimension : 0,
+        Succeeded.Count(t => !t.Result.Cached),
+        Succeeded.Count(t => t.Result.Cached),
+        Succeeded.Concat(Failed).GroupBy(t => t.Result.Silo).ToDictionary(g => g.Key, g => g.Count()));
+
+    public IReadOnlyList<ExperimentResults.FailedTrack> FailedTracks() =>
+        Failed.Select(t => new ExperimentResults.FailedTrack(t.Track.Id, t.Result.FailureReason ?? "unknown", t.Result.FailureMessage ?? "")).ToList();
 }

@@ -12,7 +12,7 @@ public static class FailureThreshold
         }
 
         var reasons = extraction.Failed
-            .GroupBy(f => f.FailureReason ?? "unknown")
+            .GroupBy(f => f.Result.FailureReason ?? "unknown")
             .OrderByDescending(g => g.Count())
             .Select(g => $"{g.Key} × {g.Count()}");
         throw new InvalidOperationException(

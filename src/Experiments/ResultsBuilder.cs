@@ -8,16 +8,13 @@ public static class ResultsBuilder
     public static ExperimentResults Build(
         string id,
         ExperimentSpec spec,
-        ExtractionOutcome extraction,
+        ExperimentResults.FeaturesSection features,
+        IReadOnlyList<ExperimentResults.FailedTrack> failed,
         AnalysisOutput analysis,
         IReadOnlyDictionary<string, double> timings,
         IReadOnlyList<string> artifacts,
         bool resumed)
     {
-        var succeeded = extraction.Succeeded;
-        var perSilo = succeeded.Select(t => t.Result).Concat(extraction.Failed)
-            .GroupBy(r => r.Silo)
-            .ToDictionary(g => g.Key, g => g.Count());
         var primary = analysis.Primary;
         var primaryRepresentation = analysis.PrimaryRepresentation;
         var training = primaryRepresentation.Training;
@@ -32,15 +29,10 @@ public static class ResultsBuilder
             Id = id,
             Name = spec.Name,
             Dataset = spec.Dataset,
-            Tracks = succeeded.Count,
+            Tracks = analysis.Assignments.Count,
             Metrics = primary.Metrics,
-            SilosUsed = perSilo.Keys.Order(StringComparer.Ordinal).ToList(),
-            Features = new ExperimentResults.FeaturesSection(
-                spec.FeatureConfig,
-                succeeded.Count > 0 ? succeeded[0].Result.Dimension : 0,
-                succeeded.Count(t => !t.Result.Cached),
-                succeeded.Count(t => t.Result.Cached),
-                perSilo),
+            SilosUsed = features.TracksPerSilo.Keys.Order(StringComparer.Ordinal).ToList(),
+            Features = features,
             Model = new ExperimentResults.ModelSection(
                 primaryRepresentation.Plan.Spec.Model,
                 primaryRepresentation.Rows[0].Length,
@@ -57,7 +49,7 @@ public static class ResultsBuilder
                 primary.Clusters,
                 primary.Noise,
                 analysis.LabelsAvailable,
-                succeeded.Select((t, i) => (t.Track.Id, Cluster: analysis.PrimaryAssignments[i])).ToDictionary(p => p.Id, p => p.Cluster)),
+                analysis.Assignments),
             Rows = analysis.Rows,
             Representations = analysis.Rows
                 .Select(r => (r.Representation, r.Seed)).Distinct()
@@ -67,9 +59,7 @@ public static class ResultsBuilder
             Lyrics = analysis.Lyrics,
             Tsne = analysis.Tsne,
             Artifacts = artifacts,
-            Failed = extraction.Failed
-                .Select(f => new ExperimentResults.FailedTrack(TrackName(f.TrackId), f.FailureReason ?? "unknown", f.FailureMessage ?? ""))
-                .ToList(),
+            Failed = failed,
             Notes = notes,
             TimingsSeconds = timings,
             Spec = spec,
@@ -92,7 +82,4 @@ public static class ResultsBuilder
             label, spec.Model, spec.Beta, built.Rows[0].Length, seed, built.Plan.Baseline,
             built.Training?.Device, built.Training?.Silo, built.Training?.Loss, built.ExplainedVariance, built.Blobs, built.Diagnostics);
     }
-
-    /// <summary>Track grain keys are "dataset/track"; results name the track.</summary>
-    private static string TrackName(string key) => key[(key.IndexOf('/') + 1)..];
 }

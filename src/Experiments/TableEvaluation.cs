@@ -31,12 +31,9 @@ public static class TableEvaluation
         timings["analysis"] = watch.Elapsed.TotalSeconds;
         timings["total"] = total.Elapsed.TotalSeconds;
 
-        var extraction = new ExtractionOutcome(
-            table.Ids.Select((id, i) => new ExtractionOutcome.Extracted(
-                new ManifestTrack(id, id, "", new BlobRef("", ""), 0, table.Labels[i]),
-                new TrackFeatureResult(id, new BlobRef("", ""), table.Cols, Cached: true, Silo, null, null))).ToList(),
-            []);
-        var results = ResultsBuilder.Build(spec.Name, spec, extraction, analysis, timings, [], resumed: false);
+        var features = new ExperimentResults.FeaturesSection(
+            spec.FeatureConfig, table.Cols, 0, table.Rows, new Dictionary<string, int> { [Silo] = table.Rows });
+        var results = ResultsBuilder.Build(spec.Name, spec, features, [], analysis, timings, [], resumed: false);
         return (results, analysis);
     }
 }

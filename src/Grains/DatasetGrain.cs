@@ -3,37 +3,55 @@ using MusicClustering.Storage;
 
 namespace MusicClustering.Grains;
 
-/// <summary>Holds the reference to a dataset's committed manifest. The manifest blob is the source of truth.</summary>
+/// <summary>
+/// A dataset's manifest and its single writer: ingests hand in batches, merged one at a time (grain calls do not
+/// interleave). Writes are still conditional on the manifest's ETag, so even a duplicate activation after a silo
+/// crash cannot lose another's tracks.
+/// </summary>
 public sealed class DatasetGrain(ArtifactStore store) : Grain, IDatasetGrain
 {
+    private const int MaxWriteAttempts = 5;
     private DatasetSummary? _summary;
 
-    public async Task<DatasetSummary> CommitAsync(BlobRef manifest, CancellationToken cancellationToken)
+    private string Name => this.GetPrimaryKeyString();
+
+    private BlobRef ManifestBlob => new(BlobContainers.Datasets, BlobNames.Manifest(Name));
+
+    public async Task<DatasetSummary> IngestAsync(BlobRef batch, CancellationToken cancellationToken)
     {
-        var document = await store.ReadJsonAsync<DatasetManifest>(manifest.Container, manifest.Name, cancellationToken)
-            ?? throw new InvalidOperationException($"Manifest {manifest} is empty.");
-        _summary = Summarise(this.GetPrimaryKeyString(), manifest, document);
-        return _summary;
+        var incoming = await store.ReadJsonAsync<DatasetBatch>(batch, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await store.TryReadJsonAsync<DatasetManifest>(ManifestBlob, cancellationToken);
+            var merged = DatasetManifest.Merge(Name, existing?.Value, incoming);
+            var content = ArtifactStore.ToJsonContent(merged);
+            var written = existing is { } current
+                ? await store.TryReplaceAsync(ManifestBlob, content, current.ETag, cancellationToken)
+                : await store.TryCreateAsync(ManifestBlob, content, cancellationToken);
+            if (written is not null)
+            {
+                await store.DeleteIfExistsAsync(batch, cancellationToken);
+                return _summary = Summarise(merged);
+            }
+
+            if (attempt == MaxWriteAttempts)
+            {
+                throw new InvalidOperationException($"The manifest of dataset '{Name}' kept changing under another writer; try again.");
+            }
+        }
     }
 
     public async Task<DatasetSummary?> GetSummaryAsync(CancellationToken cancellationToken)
     {
-        if (_summary is not null)
+        // After a restart the grain has no memory, but the manifest is still in storage.
+        if (_summary is null && await store.TryReadJsonAsync<DatasetManifest>(ManifestBlob, cancellationToken) is { } stored)
         {
-            return _summary;
+            _summary = Summarise(stored.Value);
         }
 
-        // After a restart the grain has no memory, but the committed manifest is still in storage.
-        var name = this.GetPrimaryKeyString();
-        var manifest = new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(name));
-        if (!await store.ExistsAsync(manifest.Container, manifest.Name, cancellationToken))
-        {
-            return null;
-        }
-
-        return await CommitAsync(manifest, cancellationToken);
+        return _summary;
     }
 
-    private static DatasetSummary Summarise(string name, BlobRef manifest, DatasetManifest document) =>
-        new(name, manifest, document.Tracks.Count, document.Tracks.Count(t => t.Label is not null), document.Lyrics, DateTimeOffset.UtcNow);
+    private DatasetSummary Summarise(DatasetManifest manifest) =>
+        new(Name, ManifestBlob, manifest.Tracks.Count, manifest.Tracks.Count(t => t.Label is not null), manifest.Lyrics, DateTimeOffset.UtcNow);
 }

@@ -50,7 +50,9 @@ public static class SiloHosting
             settings.HasGpu));
         services.AddSingleton<ExtractionThrottle>();
         services.AddSingleton(settings.Ownership());
-        services.AddSingleton<SiloLiveness>();
+        services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ArtifactStore>());
+        services.AddSingleton<IOwnerLiveness, SiloLiveness>();
+        services.AddSingleton<JobOwnership>();
         return services;
     }
 

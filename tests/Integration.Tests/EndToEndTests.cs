@@ -1,3 +1,4 @@
+using MusicClustering.Analysis;
 using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
@@ -62,14 +63,14 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
         var experiment = fixture.Client.GetGrain<IExperimentGrain>("no-dataset");
         var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => experiment.StartAsync(new ExperimentSpec("no-dataset", "does-not-exist", K: 2)));
         Assert.Contains("dataset 'does-not-exist' does not exist", error.Message);
-        Assert.Equal("", (await experiment.GetStatusAsync()).Name);
+        Assert.Null(await experiment.GetStatusAsync());
     }
 
     private Task<ExperimentResults> RunAsync(string id, ExperimentSpec spec) => ExperimentRunner.RunAsync(fixture, id, spec);
 
     private static Task<ExperimentStatus> WaitAsync(IExperimentGrain experiment) => ExperimentRunner.WaitAsync(experiment);
 
-    private static void AssertMetricsInRange(ExperimentResults.MetricsSection metrics)
+    private static void AssertMetricsInRange(ClusteringMetrics metrics)
     {
         Assert.NotNull(metrics.Silhouette);
         Assert.InRange(metrics.Silhouette!.Value, -1, 1);

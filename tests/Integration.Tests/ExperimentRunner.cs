@@ -24,7 +24,7 @@ public static class ExperimentRunner
         using var timeout = new CancellationTokenSource(Deadline);
         while (true)
         {
-            var status = await experiment.GetStatusAsync(timeout.Token);
+            var status = await experiment.GetStatusAsync(timeout.Token) ?? throw new InvalidOperationException($"experiment {experiment.GetPrimaryKeyString()} does not exist");
             if (status.IsFinished)
             {
                 return status;

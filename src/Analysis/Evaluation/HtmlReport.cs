@@ -31,15 +31,15 @@ public static class HtmlReport
         """;
 
     /// <summary>Columns of the comparison table: header, value, whether higher is better, format.</summary>
-    private static readonly (string Header, Func<ComparisonRow, double?> Value, bool HigherIsBetter, string Format)[] MetricColumns =
+    private static readonly (string Header, Func<ClusteringMetrics, double?> Value, bool HigherIsBetter, string Format)[] MetricColumns =
     [
-        ("Silhouette", r => r.Silhouette, true, "F3"),
-        ("Calinski–Harabasz", r => r.CalinskiHarabasz, true, "F1"),
-        ("Davies–Bouldin", r => r.DaviesBouldin, false, "F3"),
-        ("ARI", r => r.Ari, true, "F3"),
-        ("NMI", r => r.Nmi, true, "F3"),
-        ("Accuracy", r => r.Accuracy, true, "F3"),
-        ("Purity", r => r.Purity, true, "F3"),
+        ("Silhouette", m => m.Silhouette, true, "F3"),
+        ("Calinski–Harabasz", m => m.CalinskiHarabasz, true, "F1"),
+        ("Davies–Bouldin", m => m.DaviesBouldin, false, "F3"),
+        ("ARI", m => m.Ari, true, "F3"),
+        ("NMI", m => m.Nmi, true, "F3"),
+        ("Accuracy", m => m.Accuracy, true, "F3"),
+        ("Purity", m => m.Purity, true, "F3"),
     ];
 
     public static string Render(ReportModel model)
@@ -111,7 +111,7 @@ public static class HtmlReport
         }
     }
 
-    private static void WriteComparison(StringBuilder html, IReadOnlyList<ComparisonRow> rows)
+    private static void WriteComparison(StringBuilder html, IReadOnlyList<MetricRow> rows)
     {
         html.AppendLine("<h2>Comparison</h2>");
         if (rows.Count == 0)
@@ -119,7 +119,7 @@ public static class HtmlReport
             html.AppendLine("<p class=\"note\">No clustering results.</p>");
             return;
         }
-        double?[] best = MetricColumns.Select(c => Best(rows.Select(c.Value), c.HigherIsBetter)).ToArray();
+        double?[] best = MetricColumns.Select(c => Best(rows.Select(r => c.Value(r.Metrics)), c.HigherIsBetter)).ToArray();
         html.AppendLine("<table class=\"comparison\">");
         html.Append("<thead><tr><th>Representation</th><th>Fusion</th><th>Algorithm</th>");
         foreach (var column in MetricColumns)
@@ -130,10 +130,12 @@ public static class HtmlReport
         html.AppendLine("<tbody>");
         foreach (var row in rows)
         {
-            html.Append($"<tr><td>{E(row.Representation)}</td><td>{E(row.Fusion)}</td><td>{E(row.Algorithm)}</td>");
+            var representation = row.Baseline ? $"{row.Representation} (baseline)" : row.Representation;
+            var algorithm = row.Seed == 0 ? row.Algorithm : $"{row.Algorithm} (seed {row.Seed})";
+            html.Append($"<tr><td>{E(representation)}</td><td>{E(row.Fusion)}</td><td>{E(algorithm)}</td>");
             for (int c = 0; c < MetricColumns.Length; c++)
             {
-                double? value = MetricColumns[c].Value(row);
+                double? value = MetricColumns[c].Value(row.Metrics);
                 bool isBest = value is { } v && best[c] is { } b && v == b;
                 html.Append($"<td class=\"{(isBest ? "num best" : "num")}\">{Number(value, MetricColumns[c].Format)}</td>");
             }

@@ -10,8 +10,8 @@ public sealed record ReportModel
 
     public required ReportDataset Dataset { get; init; }
 
-    /// <summary>One row per representation × fusion × algorithm.</summary>
-    public IReadOnlyList<ComparisonRow> Rows { get; init; } = [];
+    /// <summary>One row per representation × fusion × algorithm × seed; null metrics render as a dash.</summary>
+    public IReadOnlyList<MetricRow> Rows { get; init; } = [];
 
     /// <summary>Per-representation diagnostics; the section is omitted when null or empty.</summary>
     public IReadOnlyList<DiagnosticsRow>? Diagnostics { get; init; }
@@ -36,30 +36,6 @@ public sealed record ReportDataset(int Tracks, IReadOnlyList<ReportFailedTrack> 
     public string? LabelSource { get; init; }
 
     public int? LabelClasses { get; init; }
-}
-
-/// <summary>One line of the comparison table; null metrics render as a dash.</summary>
-public sealed record ComparisonRow(
-    string Representation,
-    string Fusion,
-    string Algorithm,
-    double? Silhouette,
-    double? CalinskiHarabasz,
-    double? DaviesBouldin,
-    double? Ari,
-    double? Nmi,
-    double? Accuracy,
-    double? Purity,
-    int Clusters,
-    int Noise)
-{
-    public static ComparisonRow From(string representation, string fusion, EvaluationRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var m = row.Metrics;
-        return new ComparisonRow(representation, fusion, row.Algorithm, m.Silhouette, m.CalinskiHarabasz, m.DaviesBouldin,
-            m.Ari, m.Nmi, m.Accuracy, m.Purity, m.Clusters, m.NoisePoints);
-    }
 }
 
 /// <summary>Latent-space health of one learned representation (VAE-style); any value may be unknown.</summary>

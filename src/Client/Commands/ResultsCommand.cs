@@ -18,7 +18,12 @@ public static class ResultsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var status = await session.Client.GetGrain<IExperimentGrain>(parseResult.GetValue(id)!).GetStatusAsync(cancellationToken);
+            var experimentId = parseResult.GetValue(id)!;
+            if (await session.Client.GetGrain<IExperimentGrain>(experimentId).GetStatusAsync(cancellationToken) is not { } status)
+            {
+                return NotFound(experimentId);
+            }
+
             var code = await PrintAsync(session.Store, status, parseResult.GetValue(json), cancellationToken);
             if (code == 0 && parseResult.GetValue(output) is { } folder)
             {
@@ -31,14 +36,15 @@ public static class ResultsCommand
         return command;
     }
 
+    /// <summary>One clear line for an id no experiment has; exit code 2, like every other user mistake.</summary>
+    public static int NotFound(string id)
+    {
+        CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(id)}[/]");
+        return 2;
+    }
+
     public static async Task<int> PrintAsync(ArtifactStore store, ExperimentStatus status, bool json, CancellationToken cancellationToken)
     {
-        if (status.Name.Length == 0)
-        {
-            CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(status.Id)}[/]");
-            return 2;
-        }
-
         if (status.Stage == ExperimentStage.Failed)
         {
             CliContext.Status.MarkupLine($"[red]experiment {Markup.Escape(status.Id)} failed[/]: {Markup.Escape(status.Error ?? "unknown error")}");

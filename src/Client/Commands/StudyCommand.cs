@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
@@ -97,7 +98,7 @@ public static class StudyCommand
     }
 
     /// <summary>Which of the study's tasks a row belongs to.</summary>
-    public static string? Task(ExperimentResults.ResultRow row) => row switch
+    public static string? Task(MetricRow row) => row switch
     {
         { Baseline: true } => "baseline",
         { Representation: "vae", Fusion: Fusions.Audio, Algorithm: "kmeans" } => "Easy",

@@ -15,12 +15,11 @@ public static class WatchCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var experiment = session.Client.GetGrain<IExperimentGrain>(parseResult.GetValue(id)!);
-            var initial = await experiment.GetStatusAsync(cancellationToken);
-            if (initial.Name.Length == 0)
+            var experimentId = parseResult.GetValue(id)!;
+            var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);
+            if (await experiment.GetStatusAsync(cancellationToken) is null)
             {
-                CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(initial.Id)}[/]");
-                return 2;
+                return ResultsCommand.NotFound(experimentId);
             }
 
             var status = await ExperimentFollower.FollowAsync(CliContext.Status, experiment, cancellationToken);

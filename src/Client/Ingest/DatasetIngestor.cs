@@ -7,14 +7,12 @@ using MusicClustering.Storage;
 namespace MusicClustering.Client.Ingest;
 
 /// <summary>
-/// Uploads a folder's audio into content-addressed blobs, writes the manifest and commits it to the dataset grain.
-/// Audio goes straight to blob storage; the grain only ever sees the manifest's reference. Concurrent ingests into
-/// one dataset merge through ETag conditions instead of overwriting each other.
+/// Uploads a folder's audio into content-addressed blobs and hands the ingest to the dataset grain.
+/// Audio goes straight to blob storage; the dataset grain, the manifest's single writer, merges this ingest's batch
+/// (by reference: a batch is too big for a message), so concurrent ingests into one dataset never overwrite each other.
 /// </summary>
 public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 {
-    private const int MaxCommitAttempts = 20;
-
     public async Task<IngestReport> IngestAsync(
         string dataset, IReadOnlyList<ScannedTrack> tracks, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -37,7 +35,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
                 var sha = Convert.ToHexStringLower(SHA256.HashData(content));
                 var extension = Path.GetExtension(track.FileName).TrimStart('.').ToLowerInvariant();
                 var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, extension));
-                if (await store.UploadIfAbsentAsync(audio.Container, audio.Name, BinaryData.FromBytes(content), ct))
+                if (await store.UploadIfAbsentAsync(audio, BinaryData.FromBytes(content), ct))
                 {
                     Interlocked.Increment(ref uploaded);
                 }
@@ -51,11 +49,13 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
         if (lyrics is not null)
         {
             lyricsBlob = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, "lyrics.csv"));
-            await store.UploadAsync(lyricsBlob.Container, lyricsBlob.Name, BinaryData.FromBytes(lyrics), overwrite: true, cancellationToken);
+            await store.UploadAsync(lyricsBlob, BinaryData.FromBytes(lyrics), overwrite: true, cancellationToken);
         }
 
-        var manifest = await CommitManifestAsync(dataset, entries, lyricsBlob, cancellationToken);
-        await client.GetGrain<IDatasetGrain>(dataset).CommitAsync(new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(dataset)), cancellationToken);
+        // The dataset grain is the manifest's only writer; the batch is too big for a message, so it goes by reference.
+        var batch = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, $"batches/{Guid.NewGuid():N}.json"));
+        await store.WriteJsonAsync(batch, new DatasetBatch(entries, lyricsBlob), cancellationToken);
+        var summary = await client.GetGrain<IDatasetGrain>(dataset).IngestAsync(batch, cancellationToken);
         return new IngestReport(
             dataset,
             entries.Length,
@@ -65,43 +65,8 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             bytes,
             watch.Elapsed.TotalSeconds)
         {
-            DatasetTracks = manifest.Tracks.Count,
+            DatasetTracks = summary.Tracks,
             LyricsMatched = lyricsIds is null ? null : entries.Count(e => lyricsIds.Contains(e.Id)),
         };
-    }
-
-    /// <summary>
-    /// Read, merge, write-if-unchanged: the manifest keeps every track of earlier ingests (this ingest's entries win
-    /// for the same id), and an ingest that lost a race re-reads and merges again rather than overwriting.
-    /// </summary>
-    private async Task<DatasetManifest> CommitManifestAsync(string dataset, ManifestTrack[] entries, BlobRef? lyrics, CancellationToken cancellationToken)
-    {
-        var blob = new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(dataset));
-        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
-        {
-            var existing = await store.TryReadJsonAsync<DatasetManifest>(blob.Container, blob.Name, cancellationToken);
-            var merged = Merge(dataset, existing?.Value, entries, lyrics);
-            var content = ArtifactStore.ToJsonContent(merged);
-            var committed = existing is { } current
-                ? await store.TryUploadIfMatchAsync(blob.Container, blob.Name, content, current.ETag, cancellationToken)
-                : await store.UploadIfAbsentAsync(blob.Container, blob.Name, content, cancellationToken);
-            if (committed)
-            {
-                return merged;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1)), cancellationToken);
-        }
-
-        throw new InvalidOperationException($"The manifest of dataset '{dataset}' kept changing under concurrent ingests; try again.");
-    }
-
-    public static DatasetManifest Merge(string dataset, DatasetManifest? existing, IReadOnlyList<ManifestTrack> entries, BlobRef? lyrics)
-    {
-        var incoming = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id)).Concat(entries)
-            .OrderBy(t => t.Id, StringComparer.Ordinal)
-            .ToList();
-        return new DatasetManifest(dataset, DateTimeOffset.UtcNow, tracks, lyrics ?? existing?.Lyrics);
     }
 }

@@ -10,7 +10,7 @@ public static class ExperimentFollower
 
     public static async Task<ExperimentStatus> FollowAsync(IAnsiConsole console, IExperimentGrain experiment, CancellationToken cancellationToken)
     {
-        ExperimentStatus status = await experiment.GetStatusAsync(cancellationToken);
+        var status = await StatusAsync(experiment, cancellationToken);
         await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -19,7 +19,7 @@ public static class ExperimentFollower
                 var bars = new Dictionary<ExperimentStage, ProgressTask>();
                 while (true)
                 {
-                    status = await experiment.GetStatusAsync(cancellationToken);
+                    status = await StatusAsync(experiment, cancellationToken);
                     Render(context, bars, status);
                     if (status.IsFinished)
                     {
@@ -31,6 +31,11 @@ public static class ExperimentFollower
             });
         return status;
     }
+
+    // Only followed after a start or a found status: an experiment does not disappear.
+    private static async Task<ExperimentStatus> StatusAsync(IExperimentGrain experiment, CancellationToken cancellationToken) =>
+        await experiment.GetStatusAsync(cancellationToken)
+        ?? throw new InvalidOperationException($"experiment {experiment.GetPrimaryKeyString()} has no status");
 
     private static void Render(ProgressContext context, Dictionary<ExperimentStage, ProgressTask> bars, ExperimentStatus status)
     {

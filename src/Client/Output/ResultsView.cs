@@ -1,4 +1,5 @@
 using System.Globalization;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 using Spectre.Console;
@@ -8,7 +9,7 @@ namespace MusicClustering.Client.Output;
 /// <summary>A results.json as tables a person can read: a summary, then one row per representation × fusion × algorithm.</summary>
 public static class ResultsView
 {
-    public static void Write(IAnsiConsole console, ExperimentResults results, Func<ExperimentResults.ResultRow, string?>? task = null)
+    public static void Write(IAnsiConsole console, ExperimentResults results, Func<MetricRow, string?>? task = null)
     {
         console.Write(Summary(results));
         console.Write(Comparison(results, task));
@@ -40,7 +41,7 @@ public static class ResultsView
         return table;
     }
 
-    public static Table Comparison(ExperimentResults results, Func<ExperimentResults.ResultRow, string?>? task = null)
+    public static Table Comparison(ExperimentResults results, Func<MetricRow, string?>? task = null)
     {
         var table = new Table();
         if (task is not null)

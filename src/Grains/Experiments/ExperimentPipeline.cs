@@ -11,16 +11,19 @@ namespace MusicClustering.Grains.Experiments;
 /// One experiment's stages in order: extraction on track grains, training on trainer grains, then clustering, scoring
 /// and the report. Every stage reuses what storage already holds (cached features, trainer checkpoints), so running the
 /// pipeline again after an interruption is cheap. Runs on the experiment grain's scheduler; CPU-heavy analysis goes to
-/// the thread pool.
+/// the thread pool. The run's token stops every stage, so a run whose claim was lost ends promptly.
 /// </summary>
 internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore store, string id, IExperimentProgress progress)
 {
-    public async Task RunAsync(ExperimentSpec spec, bool resumed, CancellationToken cancellationToken)
+    private readonly ExperimentBlobs _blobs = new(id);
+
+    /// <summary>Runs every stage and returns where results.json is.</summary>
+    public async Task<BlobRef> RunAsync(ExperimentSpec spec, bool resumed, CancellationToken cancellationToken)
     {
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
-        var manifest = await LoadManifestAsync(spec.Dataset);
-        var features = new FeatureStage(grains, store, id);
+        var manifest = await LoadManifestAsync(spec.Dataset, cancellationToken);
+        var features = new FeatureStage(grains, store, _blobs);
 
         await progress.EnterAsync(ExperimentStage.Extracting, "extracting features", manifest.Tracks.Count);
         var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, done => progress.Report(done), cancellationToken));
@@ -31,7 +34,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
                 $"only {extraction.Succeeded.Count} of {manifest.Tracks.Count} tracks have features; k = {spec.K} needs at least {spec.K}");
         }
 
-        var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
+        var featureRows = await Timed(timings, "assemble", () => features.AssembleAsync(extraction, cancellationToken));
         var plans = PlannedRepresentation.Plan(spec);
         var trained = plans.Where(p => p.Spec.IsTrained).ToList();
         var standardised = FeatureSpace.Standardize(featureRows);
@@ -40,21 +43,22 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         {
             await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
             representations.InsertRange(0, await Timed(timings, "train", () =>
-                new TrainingStage(grains, store, id).TrainAsync(spec, trained, matrixBlob, progress.Report, cancellationToken)));
+                new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, progress.Report, cancellationToken)));
         }
 
         await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");
         var trackIds = extraction.Succeeded.Select(t => t.Track.Id).ToList();
-        var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds);
+        var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds, cancellationToken);
         var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans));
         var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input), cancellationToken));
 
         await progress.EnterAsync(ExperimentStage.Reporting, "writing results and report");
-        var report = new ReportWriter(store, id);
+        var report = new ReportWriter(store, _blobs);
         timings["total"] = total.Elapsed.TotalSeconds;
-        var results = ResultsBuilder.Build(id, spec, extraction, analysis, timings, report.ArtifactNames(analysis), resumed);
-        await report.WriteAsync(results, analysis);
-        await progress.EnterAsync(ExperimentStage.Done, "done", results: report.ResultsBlob);
+        var results = ResultsBuilder.Build(
+            id, spec, extraction.Features(spec.FeatureConfig), extraction.FailedTracks(), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
+        await report.WriteAsync(results, analysis, cancellationToken);
+        return _blobs.Results;
     }
 
     private static IReadOnlyList<BuiltRepresentation> Ordered(IEnumerable<BuiltRepresentation> built, IReadOnlyList<PlannedRepresentation> plans)
@@ -63,12 +67,11 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         return built.OrderBy(b => order.IndexOf(b.Plan)).ToList();
     }
 
-    private async Task<DatasetManifest> LoadManifestAsync(string dataset)
+    private async Task<DatasetManifest> LoadManifestAsync(string dataset, CancellationToken cancellationToken)
     {
-        var summary = await grains.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync()
+        var summary = await grains.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync(cancellationToken)
             ?? throw new InvalidOperationException($"dataset '{dataset}' does not exist; ingest it first");
-        return await store.ReadJsonAsync<DatasetManifest>(summary.Manifest.Container, summary.Manifest.Name, CancellationToken.None)
-            ?? throw new InvalidOperationException($"dataset '{dataset}' has an empty manifest");
+        return await store.ReadJsonAsync<DatasetManifest>(summary.Manifest, cancellationToken);
     }
 
     private static async Task<T> Timed<T>(Dictionary<string, double> timings, string stage, Func<Task<T>> work)

@@ -9,7 +9,7 @@ namespace MusicClustering.Grains.Experiments;
 /// Asks one track grain per track for its features, with a bound on calls in flight, then gathers the vectors into one
 /// matrix blob. Runs on the experiment grain's scheduler: it only awaits grain calls and blob I/O.
 /// </summary>
-internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, string experimentId)
+internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, ExperimentBlobs blobs)
 {
     private const int MaxTracksInFlight = 64;
 
@@ -26,10 +26,10 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
             async track =>
             {
                 var result = await GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                    .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)));
+                    .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)), cancellationToken);
                 if (result.Features is { } features)
                 {
-                    _prefetched[result.TrackId] = await ReadVectorAsync(features);
+                    _prefetched[result.TrackId] = await ReadVectorAsync(features, cancellationToken);
                 }
 
                 return result;
@@ -39,12 +39,14 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
         return ExtractionOutcome.From(manifest.Tracks, results);
     }
 
-    public async Task<(BlobRef Blob, double[][] Rows)> AssembleAsync(ExtractionOutcome extraction)
+    /// <summary>Writes the vectors of the extracted tracks to the experiment's matrix blob and returns them as rows.</summary>
+    public async Task<double[][]> AssembleAsync(ExtractionOutcome extraction, CancellationToken cancellationToken)
     {
         var vectors = await BoundedFanOut.RunAsync(
             extraction.Succeeded,
             MaxTracksInFlight,
-            async t => _prefetched.TryGetValue(t.Result.TrackId, out var vector) ? vector : await ReadVectorAsync(t.Result.Features!));
+            async t => _prefetched.TryGetValue(t.Result.TrackId, out var vector) ? vector : await ReadVectorAsync(t.Result.Features!, cancellationToken),
+            cancellationToken: cancellationToken);
         _prefetched.Clear();
         var cols = vectors[0].Length;
         if (vectors.Any(v => v.Length != cols))
@@ -60,11 +62,10 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, st
             rows[r] = Array.ConvertAll(vectors[r], v => (double)v);
         }
 
-        var blob = new BlobRef(BlobContainers.Experiments, BlobNames.Experiment(experimentId, "matrix.f32"));
-        await store.WriteMatrixAsync(blob.Container, blob.Name, data, vectors.Length, cols, CancellationToken.None);
-        return (blob, rows);
+        await store.WriteMatrixAsync(blobs.Matrix, data, vectors.Length, cols, cancellationToken);
+        return rows;
     }
 
-    private async Task<float[]> ReadVectorAsync(BlobRef features) =>
-        (await store.ReadMatrixAsync(features.Container, features.Name, CancellationToken.None)).Data;
+    private async Task<float[]> ReadVectorAsync(BlobRef features, CancellationToken cancellationToken) =>
+        (await store.ReadMatrixAsync(features, cancellationToken)).Data;
 }

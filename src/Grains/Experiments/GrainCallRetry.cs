@@ -14,7 +14,7 @@ internal static class GrainCallRetry
     private static readonly TimeSpan RetryWindow = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken = default)
     {
         var window = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
@@ -26,7 +26,7 @@ internal static class GrainCallRetry
             catch (Exception ex) when (window.Elapsed < RetryWindow && IsTransient(ex))
             {
                 var delay = TimeSpan.FromMilliseconds(250 * Math.Pow(2, Math.Min(attempt - 1, 4)));
-                await Task.Delay(delay < MaxDelay ? delay : MaxDelay);
+                await Task.Delay(delay < MaxDelay ? delay : MaxDelay, cancellationToken);
             }
         }
     }

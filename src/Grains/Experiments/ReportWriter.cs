@@ -5,56 +5,30 @@ using MusicClustering.Storage;
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
-/// Writes an experiment's outputs under <c>experiments/{id}/</c>: the pictures (its own t-SNE plots and copies of each
-/// trainer's loss curve and latent traversal, so the folder stands alone), <c>report.html</c> and, last,
-/// <c>results.json</c>, whose presence marks the run complete.
+/// Writes an experiment's outputs into its folder (<see cref="ExperimentBlobs"/>): its own t-SNE plots,
+/// <c>report.html</c> and, last, <c>results.json</c>, whose presence marks the run complete. Trainers write their
+/// pictures into the folder themselves, so it stands alone.
 /// </summary>
-internal sealed class ReportWriter(ArtifactStore store, string experimentId)
+internal sealed class ReportWriter(ArtifactStore store, ExperimentBlobs blobs)
 {
-    public const string ResultsFile = "results.json";
-    public const string ReportFile = "report.html";
+    public static IReadOnlyList<string> ArtifactNames(AnalysisOutput analysis) =>
+    [
+        ExperimentBlobs.ResultsFile,
+        ExperimentBlobs.ReportFile,
+        .. analysis.Images.Keys.Order(StringComparer.Ordinal),
+        .. analysis.Representations
+            .Where(r => r.Training?.LossCurve is not null)
+            .SelectMany(r => new[] { ExperimentBlobs.LossCurveFile(r.Plan), ExperimentBlobs.TraversalFile(r.Plan) }),
+    ];
 
-    public BlobRef ResultsBlob => Blob(ResultsFile);
-
-    public IReadOnlyList<string> ArtifactNames(AnalysisOutput analysis) =>
-        [ResultsFile, ReportFile, .. analysis.Images.Keys.Order(StringComparer.Ordinal), .. TrainerPictures(analysis).Select(p => p.Name)];
-
-    public async Task WriteAsync(ExperimentResults results, AnalysisOutput analysis)
+    public async Task WriteAsync(ExperimentResults results, AnalysisOutput analysis, CancellationToken cancellationToken)
     {
         foreach (var (name, png) in analysis.Images)
         {
-            await UploadAsync(name, BinaryData.FromBytes(png));
+            await store.UploadAsync(blobs.File(name), BinaryData.FromBytes(png), overwrite: true, cancellationToken);
         }
 
-        foreach (var (name, source) in TrainerPictures(analysis))
-        {
-            var slash = source.IndexOf('/');
-            await UploadAsync(name, await store.DownloadAsync(source[..slash], source[(slash + 1)..], CancellationToken.None));
-        }
-
-        await UploadAsync(ReportFile, BinaryData.FromString(ExperimentReport.Render(results)));
-        await UploadAsync(ResultsFile, BinaryData.FromString(ResultsJson.Serialize(results)));
+        await store.UploadAsync(blobs.Report, BinaryData.FromString(ExperimentReport.Render(results)), overwrite: true, cancellationToken);
+        await store.UploadAsync(blobs.Results, BinaryData.FromString(ResultsJson.Serialize(results)), overwrite: true, cancellationToken);
     }
-
-    private static IEnumerable<(string Name, string Source)> TrainerPictures(AnalysisOutput analysis)
-    {
-        foreach (var representation in analysis.Representations)
-        {
-            foreach (var (kind, prefix) in new[] { (BuiltRepresentation.LossCurveBlob, "loss"), (BuiltRepresentation.TraversalBlob, "traversal") })
-            {
-                if (representation.Blobs.TryGetValue(kind, out var source))
-                {
-                    yield return ($"{prefix}_{representation.Plan.Key}.png", source);
-                }
-            }
-        }
-    }
-
-    private Task UploadAsync(string name, BinaryData content)
-    {
-        var blob = Blob(name);
-        return store.UploadAsync(blob.Container, blob.Name, content, overwrite: true, CancellationToken.None);
-    }
-
-    private BlobRef Blob(string name) => new(BlobContainers.Experiments, BlobNames.Experiment(experimentId, name));
 }

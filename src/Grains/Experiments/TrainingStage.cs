@@ -1,16 +1,16 @@
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
-using MusicClustering.Grains.Training;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
 /// Trains every VAE representation through its own trainer grain, all at once, so a cluster with several silos (or
-/// a GPU silo) trains them in parallel, and reads back their latent means.
+/// a GPU silo) trains them in parallel, and reads back their latent means. Trainers write their pictures straight
+/// into the experiment's folder.
 /// </summary>
-internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, string experimentId)
+internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, ExperimentBlobs blobs)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -18,38 +18,39 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
     public static string TrainerKey(string experimentId, PlannedRepresentation plan) => $"{experimentId}--{plan.Key}";
 
     public async Task<IReadOnlyList<BuiltRepresentation>> TrainAsync(
-        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, BlobRef matrix, Action<int, string?> onProgress, CancellationToken cancellationToken)
+        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, Action<int, string?> onProgress, CancellationToken cancellationToken)
     {
         var training = spec.EffectiveTraining;
-        var trainers = plans.Select(plan => (Plan: plan, Grain: grains.GetGrain<ITrainerGrain>(TrainerKey(experimentId, plan)))).ToList();
+        var trainers = plans.Select(plan => (Plan: plan, Grain: grains.GetGrain<ITrainerGrain>(TrainerKey(blobs.Id, plan)))).ToList();
         foreach (var (plan, grain) in trainers)
         {
-            await GrainCallRetry.RunAsync(async () =>
-            {
-                await grain.StartAsync(new TrainingRequest(
-                    matrix, plan.Spec.Dimensions, training.EffectiveHiddenSizes, plan.Spec.Beta, training.Epochs,
-                    training.BatchSize, training.LearningRate, plan.Seed, KlWarmupEpochs: training.KlWarmupEpochs));
-                return true;
-            });
+            var request = new TrainingRequest(
+                blobs.Matrix, plan.Spec.Dimensions, training.EffectiveHiddenSizes, plan.Spec.Beta, training.Epochs,
+                training.BatchSize, training.LearningRate, plan.Seed, KlWarmupEpochs: training.KlWarmupEpochs,
+                LossCurve: blobs.LossCurve(plan), Traversal: blobs.Traversal(plan));
+            await GrainCallRetry.RunAsync(
+                async () =>
+                {
+                    await grain.StartAsync(request);
+                    return true;
+                },
+                cancellationToken);
         }
 
-        var finished = new TrainingStatus[trainers.Count];
+        TrainingStatus[] statuses;
         while (true)
         {
             // A trainer whose silo died is re-activated by the next call and resumes from its last checkpoint.
-            var statuses = await Task.WhenAll(trainers.Select(t => GrainCallRetry.RunAsync(() => t.Grain.GetStatusAsync())));
-            var epochs = statuses.Sum(s => s.Epoch);
+            statuses = await Task.WhenAll(trainers.Select(t => GrainCallRetry.RunAsync(() => t.Grain.GetStatusAsync(), cancellationToken)));
             var latest = statuses.FirstOrDefault(s => s.State == TrainingState.Running && !double.IsNaN(s.Loss));
-            onProgress(epochs, latest is null ? "training" : $"training: loss {latest.Loss:F3}");
-            var failed = statuses.FirstOrDefault(s => s.State == TrainingState.Failed);
-            if (failed is not null)
+            onProgress(statuses.Sum(s => s.Epoch), latest is null ? "training" : $"training: loss {latest.Loss:F3}");
+            if (statuses.FirstOrDefault(s => s.State == TrainingState.Failed) is { } failed)
             {
                 throw new InvalidOperationException($"training failed: {failed.Error}");
             }
 
             if (statuses.All(s => s.State == TrainingState.Completed))
             {
-                statuses.CopyTo(finished, 0);
                 break;
             }
 
@@ -59,30 +60,18 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
         var built = new List<BuiltRepresentation>();
         for (var i = 0; i < trainers.Count; i++)
         {
-            var status = finished[i];
-            var latents = await store.ReadMatrixAsync(status.Latents!.Container, status.Latents.Name, CancellationToken.None);
+            var status = statuses[i];
+            var latents = await store.ReadMatrixAsync(status.Latents!, cancellationToken);
             built.Add(new BuiltRepresentation(
-                trainers[i].Plan, FeatureSpace.FromRowMajor(latents.Data, latents.Rows, latents.Cols), status, null, Blobs(status), await DiagnosticsAsync(status)));
+                trainers[i].Plan, FeatureSpace.FromRowMajor(latents.Data, latents.Rows, latents.Cols), status, null, Blobs(status), status.LatentDiagnostics));
         }
 
         return built;
     }
 
-    private async Task<ExperimentResults.DiagnosticsSection?> DiagnosticsAsync(TrainingStatus status)
-    {
-        if (status.Diagnostics is null)
-        {
-            return null;
-        }
-
-        var document = await store.ReadJsonAsync<DiagnosticsDocument>(status.Diagnostics.Container, status.Diagnostics.Name, CancellationToken.None);
-        return new ExperimentResults.DiagnosticsSection(
-            document.ActiveUnits, document.KlPerDimension, document.TotalCorrelation, document.ReconstructionError);
-    }
-
     private static Dictionary<string, string> Blobs(TrainingStatus status)
     {
-        var blobs = new Dictionary<string, string>();
+        var named = new Dictionary<string, string>();
         foreach (var (key, blob) in new[]
         {
             ("model", status.Model),
@@ -94,10 +83,10 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, s
         {
             if (blob is not null)
             {
-                blobs[key] = blob.ToString();
+                named[key] = blob.ToString();
             }
         }
 
-        return blobs;
+        return named;
     }
 }

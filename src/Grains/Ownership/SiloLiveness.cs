@@ -1,9 +1,8 @@
 namespace MusicClustering.Grains.Ownership;
 
 /// <summary>What cluster membership says about the silo named in a claim.</summary>
-public sealed class SiloLiveness(IClusterMembershipService membership, ILocalSiloDetails local)
+public sealed class SiloLiveness(IClusterMembershipService membership, ILocalSiloDetails local) : IOwnerLiveness
 {
-    /// <summary>This silo, as written into claims.</summary>
     public string Self => local.SiloAddress.ToParsableString();
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace MusicClustering.Grains.Ownership;
 internal static class Takeover
 {
     /// <summary>Why the claim may be taken over now, or null while the owner is alive and must be followed.</summary>
-    public static string? Reason(string? owner, string ownerName, ClaimObservation observed, SiloLiveness liveness) =>
+    public static string? Reason(string? owner, string ownerName, ClaimObservation observed, IOwnerLiveness liveness) =>
         string.IsNullOrEmpty(owner) ? "its owner released it"
         : liveness.IsDead(owner) ? $"its silo {ownerName} is dead"
         : observed.Lapsed ? $"its owner {ownerName} has been silent for {observed.Unchanged.TotalSeconds:F0} s"

@@ -1,15 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MusicClustering.Contracts;
 
 namespace MusicClustering.Grains.Training;
 
 /// <summary>JSON of the trainer's own state blobs. Statuses hold NaN losses before the first epoch, hence the literals.</summary>
 internal static class TrainingJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = new(ResultsJson.Options)
     {
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = true,
     };
 
     public static BinaryData ToContent<T>(T value) =>

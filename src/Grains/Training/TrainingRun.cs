@@ -7,7 +7,8 @@ namespace MusicClustering.Grains.Training;
 
 /// <summary>
 /// One attempt at a training run: reads the matrix, trains on a dedicated thread (from a checkpoint when resuming),
-/// uploads checkpoints as they come, then stores the model, latents, loss curve, diagnostics and traversal.
+/// uploads checkpoints as they come, then stores the model, latents, loss curve, diagnostics and traversal. Cancelled
+/// (deactivation, or the claim was lost), it stops at the next batch or upload.
 /// </summary>
 internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger)
 {
@@ -40,7 +41,7 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         CancellationToken cancellationToken)
     {
         var blobs = runs.Blobs;
-        var matrix = await store.ReadMatrixAsync(request.Matrix.Container, request.Matrix.Name, cancellationToken);
+        var matrix = await store.ReadMatrixAsync(request.Matrix, cancellationToken);
         var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
         Volatile.Write(ref _device, device);
         var options = TrainingOptions.From(request, compute.TorchThreads, device);
@@ -64,11 +65,13 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         }
 
         var (trainedResult, report) = trained;
-        await store.WriteMatrixAsync(blobs.Latents.Container, blobs.Latents.Name, trainedResult.LatentMeans, matrix.Rows, trainedResult.LatentDim, CancellationToken.None);
-        await Upload(blobs.Model, trainedResult.ModelBytes);
-        await Upload(blobs.LossCurve, report.LossCurvePng);
-        await Upload(blobs.Diagnostics, report.DiagnosticsJson);
-        await Upload(blobs.Traversal, report.TraversalPng);
+        var lossCurve = request.LossCurve ?? blobs.LossCurve;
+        var traversal = request.Traversal ?? blobs.Traversal;
+        await store.WriteMatrixAsync(blobs.Latents, trainedResult.LatentMeans, matrix.Rows, trainedResult.LatentDim, cancellationToken);
+        await Upload(blobs.Model, trainedResult.ModelBytes, cancellationToken);
+        await Upload(lossCurve, report.LossCurvePng, cancellationToken);
+        await Upload(blobs.Diagnostics, report.DiagnosticsJson, cancellationToken);
+        await Upload(traversal, report.TraversalPng, cancellationToken);
 
         // Zero epochs (an untrained model) has no history to report.
         var last = trainedResult.History.Count > 0 ? trainedResult.History[^1] : new EpochProgress(0, 0, double.NaN, double.NaN, double.NaN, null, 0);
@@ -83,11 +86,12 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
             Latents = blobs.Latents,
             Model = blobs.Model,
             Diagnostics = blobs.Diagnostics,
-            LossCurve = blobs.LossCurve,
-            Traversal = blobs.Traversal,
+            LossCurve = lossCurve,
+            Traversal = traversal,
+            LatentDiagnostics = report.Summary,
         };
     }
 
-    private Task Upload(BlobRef blob, byte[] bytes) =>
-        store.UploadAsync(blob.Container, blob.Name, BinaryData.FromBytes(bytes), overwrite: true, CancellationToken.None);
+    private Task Upload(BlobRef blob, byte[] bytes, CancellationToken cancellationToken) =>
+        store.UploadAsync(blob, BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MusicClustering.Contracts;
 
 namespace MusicClustering.Storage;
 
@@ -7,8 +8,8 @@ public sealed partial class ArtifactStore
     private const string JsonMediaType = "application/json";
     private const string BinaryMediaType = "application/octet-stream";
 
-    /// <summary>JSON settings for artifacts: System.Text.Json web defaults (camelCase, case-insensitive reads).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>JSON settings for artifacts: the product's one style (<see cref="ResultsJson"/>), on one line.</summary>
+    public static JsonSerializerOptions JsonOptions => ResultsJson.Compact;
 
     /// <summary>Writes a row-major float matrix (<see cref="MatrixCodec"/> layout) and returns the ETag.</summary>
     public Task<string> WriteMatrixAsync(

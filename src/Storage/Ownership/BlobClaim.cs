@@ -1,3 +1,5 @@
+using MusicClustering.Contracts;
+
 namespace MusicClustering.Storage;
 
 /// <summary>
@@ -9,21 +11,18 @@ namespace MusicClustering.Storage;
 /// </summary>
 public sealed class BlobClaim
 {
-    private readonly ArtifactStore _store;
+    private readonly IClaimStore _store;
     private readonly SemaphoreSlim _writes = new(1, 1);
     private string _etag;
 
-    private BlobClaim(ArtifactStore store, string container, string name, string etag)
+    private BlobClaim(IClaimStore store, BlobRef blob, string etag)
     {
         _store = store;
-        Container = container;
-        Name = name;
+        Blob = blob;
         _etag = etag;
     }
 
-    public string Container { get; }
-
-    public string Name { get; }
+    public BlobRef Blob { get; }
 
     /// <summary>The ETag of the holder's newest write.</summary>
     public string ETag => Volatile.Read(ref _etag);
@@ -32,12 +31,11 @@ public sealed class BlobClaim
     public bool IsLost { get; private set; }
 
     /// <summary>Claims work nobody has claimed: creates the blob. Null when it already exists.</summary>
-    public static async Task<BlobClaim?> TryCreateAsync(
-        ArtifactStore store, string container, string name, BinaryData content, CancellationToken cancellationToken = default)
+    public static async Task<BlobClaim?> TryCreateAsync(IClaimStore store, BlobRef blob, BinaryData content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var etag = await store.TryCreateAsync(container, name, content, cancellationToken);
-        return etag is null ? null : new BlobClaim(store, container, name, etag);
+        var etag = await store.TryCreateAsync(blob, content, cancellationToken);
+        return etag is null ? null : new BlobClaim(store, blob, etag);
     }
 
     /// <summary>
@@ -45,11 +43,11 @@ public sealed class BlobClaim
     /// Null when anyone wrote since, the holder (still alive) or a rival taking over at the same moment.
     /// </summary>
     public static async Task<BlobClaim?> TryTakeOverAsync(
-        ArtifactStore store, string container, string name, string observedETag, BinaryData content, CancellationToken cancellationToken = default)
+        IClaimStore store, BlobRef blob, string observedETag, BinaryData content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var etag = await store.TryReplaceAsync(container, name, content, observedETag, cancellationToken);
-        return etag is null ? null : new BlobClaim(store, container, name, etag);
+        var etag = await store.TryReplaceAsync(blob, content, observedETag, cancellationToken);
+        return etag is null ? null : new BlobClaim(store, blob, etag);
     }
 
     /// <summary>
@@ -67,7 +65,7 @@ public sealed class BlobClaim
                 return false;
             }
 
-            var etag = await _store.TryReplaceAsync(Container, Name, content, ETag, cancellationToken);
+            var etag = await _store.TryReplaceAsync(Blob, content, ETag, cancellationToken);
             if (etag is null)
             {
                 IsLost = true;

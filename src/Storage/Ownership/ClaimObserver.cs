@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicClustering.Contracts;
 
 namespace MusicClustering.Storage;
 
@@ -8,7 +9,7 @@ namespace MusicClustering.Storage;
 /// between machines cannot make a live holder look dead. A failed read restarts the measurement: during a storage
 /// outage the holder cannot heartbeat either, and that silence proves nothing.
 /// </summary>
-public sealed class ClaimObserver(ArtifactStore store, string container, string name, TimeSpan lapse)
+public sealed class ClaimObserver(IClaimStore store, BlobRef blob, TimeSpan lapse)
 {
     private string? _etag;
     private long _unchangedSince;
@@ -21,7 +22,7 @@ public sealed class ClaimObserver(ArtifactStore store, string container, string 
         (BinaryData Content, string ETag)? found;
         try
         {
-            found = await store.TryDownloadAsync(container, name, cancellationToken);
+            found = await store.TryDownloadAsync(blob, cancellationToken);
         }
         catch
         {

@@ -16,9 +16,9 @@ public class HtmlReportTests
         },
         Rows =
         [
-            new("audio", "none", "kmeans", 0.31, 120.5, 1.10, 0.40, 0.5, 0.6, 0.7, 8, 0),
-            new("vae", "hybrid(w=0.5)", "agglomerative-ward", 0.42, 99.0, 0.90, 0.45, 0.55, 0.65, 0.75, 8, 0),
-            new("vae", "none", "dbscan(eps=auto)", null, null, null, 0.10, 0.2, 0.3, 0.4, 3, 17),
+            Row("audio", "none", "kmeans", new(0.31, 120.5, 1.10, 0.40, 0.5, 0.6, 0.7, 8, 0)),
+            Row("vae", "hybrid(w=0.5)", "agglomerative-ward", new(0.42, 99.0, 0.90, 0.45, 0.55, 0.65, 0.75, 8, 0)),
+            Row("vae", "none", "dbscan(eps=auto)", new(null, null, null, 0.10, 0.2, 0.3, 0.4, 3, 17)),
         ],
         Diagnostics = [new DiagnosticsRow("vae", 14, 0.123, 0.456, 0.0789)],
         Images = [new("tsne_clusters.png", "t-SNE by cluster"), new("tsne_truth.png", "t-SNE by genre")],
@@ -93,11 +93,23 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void ComparisonRow_FromEvaluationRow_CopiesMetrics()
+    public void A_metric_row_from_an_evaluation_keeps_its_scores_and_outcome()
     {
-        var metrics = new ClusteringMetrics(0.5, 10, 0.7, 0.1, 0.2, 0.3, 0.4, 4, 2);
-        var outcome = new ClusteringOutcome([0, 1, -1], 2, 1, null, 0.5, true, new Dictionary<string, double>());
-        var row = ComparisonRow.From("audio", "none", new EvaluationRow("dbscan(eps=auto)", outcome, metrics, 0.1));
-        Assert.Equal(new ComparisonRow("audio", "none", "dbscan(eps=auto)", 0.5, 10, 0.7, 0.1, 0.2, 0.3, 0.4, 4, 2), row);
+        var metrics = new ClusteringMetrics(0.5, 10, 0.7, 0.1, 0.2, 0.3, 0.4, 2, 1);
+        var parameters = new Dictionary<string, double> { ["eps"] = 0.5 };
+        var outcome = new ClusteringOutcome([0, 1, -1], 2, 1, null, 0.5, true, parameters);
+        var row = MetricRow.From("audio", "none", 3, baseline: true, new EvaluationRow("dbscan(eps=auto)", outcome, metrics, 0.1));
+        Assert.Equal(new MetricRow("audio", "none", "dbscan(eps=auto)", 3, true, metrics, 2, 1, parameters, 0.1), row);
     }
+
+    [Fact]
+    public void Baselines_and_seeds_are_shown_beside_their_rows()
+    {
+        var html = HtmlReport.Render(Model() with { Rows = [Row("raw", "audio", "kmeans", new(0.3, 1, 1, null, null, null, null, 2, 0)) with { Baseline = true, Seed = 2 }] });
+        Assert.Contains("<td>raw (baseline)</td>", html);
+        Assert.Contains("<td>kmeans (seed 2)</td>", html);
+    }
+
+    private static MetricRow Row(string representation, string fusion, string algorithm, ClusteringMetrics metrics) =>
+        new(representation, fusion, algorithm, 0, false, metrics, metrics.Clusters, metrics.NoisePoints, new Dictionary<string, double>(), 0);
 }

@@ -23,6 +23,8 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(ClusterHarness.TestSiloSettings.OwnershipHeartbeatSeconds);
     private static readonly TimeSpan Lapse = TimeSpan.FromSeconds(ClusterHarness.TestSiloSettings.OwnershipLapseSeconds);
 
+    private static readonly ExperimentStatusCodec Codec = ExperimentStatusCodec.Instance;
+
     private readonly string _corpus = Directory.CreateTempSubdirectory("mc-owned-").FullName;
 
     [Fact]
@@ -36,15 +38,15 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
             Owner = ForeignOwner,
             Claims = 1,
         };
-        var blob = ExperimentStore.StatusBlob(id);
-        var claim = await BlobClaim.TryCreateAsync(fixture.Store, blob.Container, blob.Name, ExperimentStore.ToContent(foreign));
+        var blob = new ExperimentBlobs(id).Status;
+        var claim = await BlobClaim.TryCreateAsync(fixture.Store, blob, Codec.Encode(foreign));
         Assert.NotNull(claim);
         var experiment = fixture.Client.GetGrain<IExperimentGrain>(id);
 
         // The foreign owner heartbeats for twice the lapse: the grain must follow it, never take over.
         await HeartbeatAsync(claim, foreign, 2 * Lapse, async () =>
         {
-            var seen = await experiment.GetStatusAsync();
+            var seen = (await experiment.GetStatusAsync())!;
             Assert.True(seen.Owner == ForeignOwner && seen.Claims == 1 && seen.Stage == ExperimentStage.Extracting,
                 $"the grain should follow the live owner, but reports owner {seen.Owner}, claim {seen.Claims}, {seen.Stage}");
             // The owner is no silo membership knows, so watch is told what will happen if it goes quiet.
@@ -57,7 +59,7 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
         Assert.Equal(2, done.Claims);
         Assert.NotEqual(ForeignOwner, done.Owner);
         Assert.Contains("resumed", done.Message, StringComparison.Ordinal);
-        Assert.False(await claim.TryWriteAsync(ExperimentStore.ToContent(foreign)), "the silent owner must be fenced out after the takeover");
+        Assert.False(await claim.TryWriteAsync(Codec.Encode(foreign)), "the silent owner must be fenced out after the takeover");
         var (_, results) = await ResultsReader.ReadAsync(fixture.Store, done.Results!, CancellationToken.None);
         Assert.Equal(Tracks, results.Tracks);
         Assert.Contains(results.Notes, n => n.Contains("resumed", StringComparison.Ordinal));
@@ -80,7 +82,7 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
 
         // While the test heartbeats, every write succeeds: the grain stopped writing the moment it saw the claim gone.
         await HeartbeatAsync(claim, taken, 3 * Heartbeat, () => Task.CompletedTask);
-        var following = await experiment.GetStatusAsync();
+        var following = (await experiment.GetStatusAsync())!;
         Assert.True(following.Owner == ForeignOwner, $"the grain should now follow the owner that took the claim, but reports {following.Owner}");
 
         // Silence again: the grain takes the run back and finishes it, reusing features and the running trainer.
@@ -96,19 +98,19 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
 
     private async Task<(BlobClaim Claim, ExperimentStatus Taken)> TakeClaimDuringTrainingAsync(string id)
     {
-        var blob = ExperimentStore.StatusBlob(id);
+        var blob = new ExperimentBlobs(id).Status;
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
-            if (await fixture.Store.TryDownloadAsync(blob.Container, blob.Name) is { } seen)
+            if (await fixture.Store.TryDownloadAsync(blob) is { } seen)
             {
-                var status = ExperimentStore.ParseStatus(seen.Content);
+                var status = Codec.Decode(seen.Content);
                 Assert.False(status.IsFinished, $"the run ended ({status.Stage}) before the test could take its claim; give it more epochs");
                 if (status.Stage == ExperimentStage.Training)
                 {
                     var taken = status with { Owner = ForeignOwner, Claims = status.Claims + 1 };
                     // Fails when the owner's heartbeat landed between the read and this write; then read again.
-                    if (await BlobClaim.TryTakeOverAsync(fixture.Store, blob.Container, blob.Name, seen.ETag, ExperimentStore.ToContent(taken)) is { } claim)
+                    if (await BlobClaim.TryTakeOverAsync(fixture.Store, blob, seen.ETag, Codec.Encode(taken)) is { } claim)
                     {
                         return (claim, taken);
                     }
@@ -126,7 +128,7 @@ public sealed class ExperimentOwnershipTests(ClusterFixture fixture) : IDisposab
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)
         {
-            Assert.True(await claim.TryWriteAsync(ExperimentStore.ToContent(status)), $"the grain wrote the status blob {watch.Elapsed} into another owner's heartbeat");
+            Assert.True(await claim.TryWriteAsync(Codec.Encode(status)), $"the grain wrote the status blob {watch.Elapsed} into another owner's heartbeat");
             await check();
             await Task.Delay(Heartbeat);
         }

@@ -1,3 +1,5 @@
+using MusicClustering.Analysis;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 
@@ -8,8 +10,8 @@ internal static class JsonOutputSamples
 {
     public static ExperimentResults Results()
     {
-        var metrics = new ExperimentResults.MetricsSection(0.1, 2, 0.3, 0.4, 0.5, 0.6, 0.7);
-        var row = new ExperimentResults.ResultRow("vae", Fusions.Audio, "kmeans", 0, false, metrics, 4, 0, new Dictionary<string, double> { ["n_clusters"] = 4 }, 0.01);
+        var metrics = new ClusteringMetrics(0.1, 2, 0.3, Ari: 0.5, Nmi: 0.4, Accuracy: 0.6, Purity: 0.7, Clusters: 4, NoisePoints: 0);
+        var row = new MetricRow("vae", Fusions.Audio, "kmeans", 0, false, metrics, 4, 0, new Dictionary<string, double> { ["n_clusters"] = 4 }, 0.01);
         return new ExperimentResults
         {
             Id = "id",
@@ -27,7 +29,7 @@ internal static class JsonOutputSamples
                 new ExperimentResults.RepresentationSection(
                     "vae", "vae", 1, 16, 0, false, "cpu", "silo@127.0.0.1:11111", 0.5, null,
                     new Dictionary<string, string> { ["model"] = "models/r/model.bin" },
-                    new ExperimentResults.DiagnosticsSection(3, [0.1, 0.2], 0.3, 0.4)),
+                    new LatentDiagnostics(3, [0.1, 0.2], 0.3, 0.4)),
             ],
             Lyrics = new ExperimentResults.LyricsSection(1, 1, 10, 2, 1, "rule"),
             Tsne = new ExperimentResults.TsneSection("vae/audio", 30, 0.9, ["tsne_clusters.png"], 1.5),

@@ -19,6 +19,8 @@ public sealed class TrainerOwnershipTests(GpuClusterFixture fixture)
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(ClusterHarness.TestSiloSettings.OwnershipHeartbeatSeconds);
     private static readonly TimeSpan Lapse = TimeSpan.FromSeconds(ClusterHarness.TestSiloSettings.OwnershipLapseSeconds);
 
+    private static readonly TrainingStatusCodec Codec = TrainingStatusCodec.Instance;
+
     [Fact]
     public async Task A_trainer_follows_a_live_owner_and_resumes_the_run_once_the_owner_falls_silent()
     {
@@ -27,8 +29,8 @@ public sealed class TrainerOwnershipTests(GpuClusterFixture fixture)
         var request = await scenario.RequestAsync($"{id}-data");
         var blobs = new TrainingBlobs(id);
         await new TrainingRunStore(fixture.Store, blobs, NullLogger.Instance).BeginAsync(request, CancellationToken.None);
-        var foreign = new TrainingClaim(ForeignOwner, ForeignName, Claims: 1, Epoch: 3);
-        var claim = await BlobClaim.TryCreateAsync(fixture.Store, blobs.Claim.Container, blobs.Claim.Name, foreign.ToContent());
+        var foreign = TrainingStatus.NotStarted with { State = TrainingState.Running, Epoch = 3, Silo = ForeignName, Owner = ForeignOwner, Claims = 1 };
+        var claim = await BlobClaim.TryCreateAsync(fixture.Store, blobs.Status, Codec.Encode(foreign));
         Assert.NotNull(claim);
         var trainer = fixture.Client.GetGrain<ITrainerGrain>(id);
 
@@ -36,7 +38,7 @@ public sealed class TrainerOwnershipTests(GpuClusterFixture fixture)
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < 2 * Lapse)
         {
-            Assert.True(await claim.TryWriteAsync(foreign.ToContent()), $"the trainer took over a live owner's run {watch.Elapsed} in");
+            Assert.True(await claim.TryWriteAsync(Codec.Encode(foreign)), $"the trainer took over a live owner's run {watch.Elapsed} in");
             var following = await trainer.GetStatusAsync();
             Assert.True(following.State == TrainingState.Running && following.Silo == ForeignName && following.Epoch == 3,
                 $"the trainer should report the owner's progress, got {following.State} on {following.Silo} at epoch {following.Epoch}");
@@ -50,8 +52,8 @@ public sealed class TrainerOwnershipTests(GpuClusterFixture fixture)
         Assert.Equal(TrainingState.Completed, done.State);
         Assert.Equal(TrainingScenario.Epochs, done.Epoch);
         Assert.NotEqual(ForeignName, done.Silo);
-        Assert.False(await claim.TryWriteAsync(foreign.ToContent()), "the silent owner must be fenced out after the takeover");
-        var taken = TrainingClaim.Parse(await fixture.Store.DownloadAsync(blobs.Claim.Container, blobs.Claim.Name));
+        Assert.False(await claim.TryWriteAsync(Codec.Encode(foreign)), "the silent owner must be fenced out after the takeover");
+        var taken = Codec.Decode(await fixture.Store.DownloadAsync(blobs.Status));
         Assert.Equal(2, taken.Claims);
     }
 }

@@ -23,7 +23,8 @@ internal static class ExperimentWatch
             try
             {
                 using var call = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                last = await client().GetGrain<IExperimentGrain>(experimentId).GetStatusAsync(call.Token);
+                last = await client().GetGrain<IExperimentGrain>(experimentId).GetStatusAsync(call.Token)
+                    ?? throw new Xunit.Sdk.XunitException($"experiment {experimentId} does not exist");
                 observe?.Invoke(last);
                 if (condition(last))
                 {

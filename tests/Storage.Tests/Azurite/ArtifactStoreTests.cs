@@ -76,11 +76,11 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task JsonRoundTripUsesWebDefaults()
+    public async Task JsonRoundTripUsesTheProductsSnakeCaseStyle()
     {
         var name = UniqueName("manifest.json");
         await _store.WriteJsonAsync(BlobContainers.Datasets, name, new SampleManifest("gtzan", 1000));
-        Assert.Equal("""{"name":"gtzan","trackCount":1000}""", (await _store.DownloadAsync(BlobContainers.Datasets, name)).ToString());
+        Assert.Equal("""{"name":"gtzan","track_count":1000}""", (await _store.DownloadAsync(BlobContainers.Datasets, name)).ToString());
         Assert.Equal(new SampleManifest("gtzan", 1000), await _store.ReadJsonAsync<SampleManifest>(BlobContainers.Datasets, name));
         var withEtag = await _store.TryReadJsonAsync<SampleManifest>(BlobContainers.Datasets, name);
         Assert.NotNull(withEtag);

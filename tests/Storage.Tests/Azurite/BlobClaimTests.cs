@@ -1,3 +1,5 @@
+using MusicClustering.Contracts;
+
 namespace MusicClustering.Storage.Tests;
 
 /// <summary>The ETag-chain claim against a real Azurite: one holder at a time, takeovers fence the old holder out.</summary>
@@ -15,8 +17,8 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     public async Task Only_the_first_creator_holds_a_new_claim()
     {
         var name = UniqueName();
-        var first = await BlobClaim.TryCreateAsync(_store, Container, name, Content("a"));
-        var second = await BlobClaim.TryCreateAsync(_store, Container, name, Content("b"));
+        var first = await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("a"));
+        var second = await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("b"));
 
         Assert.NotNull(first);
         Assert.Null(second);
@@ -27,12 +29,12 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     public async Task The_holder_keeps_writing_until_someone_takes_over_and_is_then_fenced_out()
     {
         var name = UniqueName();
-        var holder = (await BlobClaim.TryCreateAsync(_store, Container, name, Content("a")))!;
+        var holder = (await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("a")))!;
         Assert.True(await holder.TryWriteAsync(Content("a-1")));
         Assert.True(await holder.TryWriteAsync(Content("a-2")));
 
         var seen = (await _store.TryDownloadAsync(Container, name))!.Value;
-        var taker = await BlobClaim.TryTakeOverAsync(_store, Container, name, seen.ETag, Content("b"));
+        var taker = await BlobClaim.TryTakeOverAsync(_store, new BlobRef(Container, name), seen.ETag, Content("b"));
         Assert.NotNull(taker);
 
         Assert.False(await holder.TryWriteAsync(Content("a-3")));
@@ -46,11 +48,11 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     public async Task A_takeover_against_a_stale_etag_fails_because_the_holder_wrote_since()
     {
         var name = UniqueName();
-        var holder = (await BlobClaim.TryCreateAsync(_store, Container, name, Content("a")))!;
+        var holder = (await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("a")))!;
         var stale = (await _store.TryDownloadAsync(Container, name))!.Value.ETag;
         Assert.True(await holder.TryWriteAsync(Content("a-heartbeat")));
 
-        Assert.Null(await BlobClaim.TryTakeOverAsync(_store, Container, name, stale, Content("b")));
+        Assert.Null(await BlobClaim.TryTakeOverAsync(_store, new BlobRef(Container, name), stale, Content("b")));
         Assert.True(await holder.TryWriteAsync(Content("a-again")));
     }
 
@@ -58,11 +60,11 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     public async Task Of_rivals_taking_over_at_once_exactly_one_wins()
     {
         var name = UniqueName();
-        await BlobClaim.TryCreateAsync(_store, Container, name, Content("dead"));
+        await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("dead"));
         var seen = (await _store.TryDownloadAsync(Container, name))!.Value.ETag;
 
         var rivals = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            BlobClaim.TryTakeOverAsync(_store, Container, name, seen, Content($"rival-{i}"))));
+            BlobClaim.TryTakeOverAsync(_store, new BlobRef(Container, name), seen, Content($"rival-{i}"))));
 
         var winners = rivals.Where(r => r is not null).ToList();
         Assert.Single(winners);
@@ -73,7 +75,7 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     public async Task Concurrent_writes_by_one_holder_are_serialised_and_never_fence_itself_out()
     {
         var name = UniqueName();
-        var holder = (await BlobClaim.TryCreateAsync(_store, Container, name, Content("a")))!;
+        var holder = (await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("a")))!;
 
         var writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => holder.TryWriteAsync(Content($"a-{i}"))));
 
@@ -87,8 +89,8 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     {
         var name = UniqueName();
         var lapse = TimeSpan.FromMilliseconds(600);
-        var holder = (await BlobClaim.TryCreateAsync(_store, Container, name, Content("a")))!;
-        var observer = new ClaimObserver(_store, Container, name, lapse);
+        var holder = (await BlobClaim.TryCreateAsync(_store, new BlobRef(Container, name), Content("a")))!;
+        var observer = new ClaimObserver(_store, new BlobRef(Container, name), lapse);
 
         var first = await observer.ObserveAsync();
         Assert.NotNull(first);
@@ -110,7 +112,7 @@ public sealed class BlobClaimTests(AzuriteFixture fixture)
     [Fact]
     public async Task An_observer_of_a_missing_blob_sees_nothing()
     {
-        var observer = new ClaimObserver(_store, Container, UniqueName(), TimeSpan.FromSeconds(1));
+        var observer = new ClaimObserver(_store, new BlobRef(Container, UniqueName()), TimeSpan.FromSeconds(1));
         Assert.Null(await observer.ObserveAsync());
     }
 }

@@ -65,7 +65,7 @@ public sealed class E2eBenchRunner(BenchCluster cluster, Action<string> log)
         var watch = Stopwatch.StartNew();
         await experiment.StartAsync(spec, cancellationToken);
         ExperimentStatus status;
-        while (!(status = await experiment.GetStatusAsync(cancellationToken)).IsFinished)
+        while (!(status = await experiment.GetStatusAsync(cancellationToken) ?? throw new InvalidOperationException($"experiment {id} has no status")).IsFinished)
         {
             await Task.Delay(PollInterval, cancellationToken);
         }
