@@ -47,7 +47,7 @@ public sealed partial class TfidfVectorizer
     public TfidfVectorizer Fit(IReadOnlyList<string> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        List<Dictionary<string, int>> counts = documents.Select(Count).ToList();
+        var counts = documents.Select(Count).ToList();
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var termFrequency = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var doc in counts)

@@ -20,8 +20,8 @@ public static class UntrainedRepresentations
                 var pca = new Pca(components).Fit(standardised);
                 return new BuiltRepresentation(plan, pca.Transform(standardised), null, pca.ExplainedVarianceRatio.Sum(), none);
             case RepresentationModels.Tsne:
-                var perplexity = Math.Min(ExperimentAnalysis.TsnePerplexity, Math.Max(2, (standardised.Length - 1) / 3.0));
-                return new BuiltRepresentation(plan, TsneProjection.Run(standardised, plan.Seed, perplexity).Embedding, null, null, none);
+                var projection = TsneProjection.Run(standardised, plan.Seed, ExperimentAnalysis.PerplexityFor(standardised.Length));
+                return new BuiltRepresentation(plan, projection.Embedding, null, null, none);
             default:
                 throw new ArgumentOutOfRangeException(nameof(plan), plan.Spec.Model, "a trained representation");
         }

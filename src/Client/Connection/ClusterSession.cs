@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MusicClustering.Silo;
 using MusicClustering.Silo.Telemetry;
 using MusicClustering.Storage;
@@ -42,7 +39,7 @@ public sealed class ClusterSession : IAsyncDisposable
     {
         var gateway = EndpointParser.Parse(settings.Gateway!, "gateway");
         var builder = Host.CreateApplicationBuilder();
-        QuietLogging(builder);
+        ConsoleLogging.Quiet(builder);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
             .UseMusicClusteringTelemetry(settings.Telemetry)
@@ -73,13 +70,13 @@ public sealed class ClusterSession : IAsyncDisposable
             var siloSettings = settings.Cluster with
             {
                 Clustering = ClusteringModes.Localhost,
-                SiloPort = FreeTcpPort(),
-                GatewayPort = FreeTcpPort(),
+                SiloPort = LocalPorts.PickFree(),
+                GatewayPort = LocalPorts.PickFree(),
                 PrimarySiloEndpoint = null,
                 SiloName = "embedded",
             };
             var builder = Host.CreateApplicationBuilder();
-            QuietLogging(builder);
+            ConsoleLogging.Quiet(builder);
             builder.UseOrleans(silo => silo
                 .UseConfiguredClustering(siloSettings)
                 .UseMusicClustering(siloSettings, storage)
@@ -101,23 +98,6 @@ public sealed class ClusterSession : IAsyncDisposable
 
     private static ArtifactStore CreateStore(string connectionString, string? serviceVersion) =>
         new(new ArtifactStoreOptions { ConnectionString = connectionString, ServiceVersion = serviceVersion });
-
-    /// <summary>Logs go to stderr at Warning and above, so stdout stays clean for <c>--json</c>.</summary>
-    private static void QuietLogging(HostApplicationBuilder builder)
-    {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The embedded silo's start-up advice (server GC) is for long-running hosts, not a console command.
-        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -20,15 +20,6 @@ public static class GrainTelemetry
     /// <summary>A span and a <c>stage.duration</c> measurement for one experiment stage; dispose it when the stage ends.</summary>
     public static StageScope StartStage(string stage, string? silo = null) => new(stage, silo);
 
-    /// <summary>A blob I/O span of our own (Azure's spans, when enabled, become its children).</summary>
-    public static Activity? StartBlobOperation(string operation, string container, string name)
-    {
-        var activity = MusicClusteringDiagnostics.ActivitySource.StartActivity($"blob.{operation}", ActivityKind.Internal);
-        activity?.SetTag("blob.container", container);
-        activity?.SetTag("blob.name", name);
-        return activity;
-    }
-
     public static void FeatureCacheHit(string silo)
     {
         var tag = SiloTag(silo);
@@ -90,7 +81,6 @@ public static class GrainTelemetry
         private readonly string? _silo;
         private readonly Activity? _activity;
         private readonly long _started = Stopwatch.GetTimestamp();
-        private bool _failed;
         private bool _disposed;
 
         internal StageScope(string stage, string? silo)
@@ -105,12 +95,6 @@ public static class GrainTelemetry
 
         public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
-        public void Fail(Exception error)
-        {
-            _failed = true;
-            _activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-        }
-
         public void Dispose()
         {
             if (_disposed)
@@ -119,11 +103,7 @@ public static class GrainTelemetry
             }
 
             _disposed = true;
-            var tags = new TagList
-            {
-                { MusicClusteringDiagnostics.StageTag, _stage },
-                { "outcome", _failed ? "failed" : "ok" },
-            };
+            var tags = new TagList { { MusicClusteringDiagnostics.StageTag, _stage } };
             if (_silo is not null)
             {
                 tags.Add(MusicClusteringDiagnostics.SiloTag, _silo);

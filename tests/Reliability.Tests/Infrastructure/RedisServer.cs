@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MusicClustering.Storage;
 
 namespace MusicClustering.Reliability.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ internal sealed class RedisServer : IDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var executable = FindExecutable() ?? Install();
-        var port = LoopbackPorts.PickFree();
+        var port = LocalPorts.PickFree();
         var process = ChildProcess.Start(
             executable,
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],

@@ -13,7 +13,7 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly string _azuriteLocation = Directory.CreateTempSubdirectory("mc-rel-azurite-").FullName;
     private readonly string _clusterId = $"rel-{Guid.NewGuid():N}"[..12];
-    private readonly int _azuritePort = LoopbackPorts.PickFree();
+    private readonly int _azuritePort = LocalPorts.PickFree();
     private readonly int _maxConcurrentExtractions;
     private readonly bool _measureMessageSizes;
     private AzuriteInstance? _azurite;
@@ -61,7 +61,7 @@ internal sealed class ReliabilityCluster : IAsyncDisposable
     }
 
     public Task<SiloProcess> AddSiloAsync() =>
-        StartSiloAsync($"silo-{Interlocked.Increment(ref _nextSilo) - 1}", LoopbackPorts.PickFree(), LoopbackPorts.PickFree());
+        StartSiloAsync($"silo-{Interlocked.Increment(ref _nextSilo) - 1}", LocalPorts.PickFree(), LocalPorts.PickFree());
 
     /// <summary>A new process on a dead silo's name and ports (a new generation), as a restarted machine would be.</summary>
     public Task<SiloProcess> RestartAsync(SiloProcess dead) => StartSiloAsync(dead.Name, dead.SiloPort, dead.GatewayPort);

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MusicClustering.Client.Connection;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Silo;
@@ -47,22 +44,20 @@ public sealed class BenchCluster : IAsyncDisposable
         try
         {
             var storage = settings.Storage with { ConnectionString = azurite.ConnectionString };
-            var primary = FreeTcpPort();
+            var primary = LocalPorts.PickFree();
             for (var i = 0; i < silos; i++)
             {
                 var siloSettings = settings.Cluster with
                 {
                     Clustering = ClusteringModes.Localhost,
-                    SiloPort = i == 0 ? primary : FreeTcpPort(),
-                    GatewayPort = FreeTcpPort(),
+                    SiloPort = i == 0 ? primary : LocalPorts.PickFree(),
+                    GatewayPort = LocalPorts.PickFree(),
                     PrimarySiloEndpoint = $"127.0.0.1:{primary}",
                     SiloName = $"bench-{i}",
                     MaxConcurrentExtractions = extractionsPerSilo,
                 };
                 var builder = Host.CreateApplicationBuilder();
-                builder.Logging.ClearProviders();
-                builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                ConsoleLogging.Quiet(builder);
                 builder.UseOrleans(silo => silo
                     .UseConfiguredClustering(siloSettings)
                     .UseMusicClustering(siloSettings, storage)
@@ -83,13 +78,6 @@ public sealed class BenchCluster : IAsyncDisposable
             await azurite.DisposeAsync();
             throw;
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task StopAsync(IEnumerable<IHost> hosts)

@@ -1,2 +1,0 @@
-namespace MusicClustering.Storage;
-internal static class AssemblyMarker { }
