@@ -24,7 +24,10 @@ public sealed record ExperimentSpec(
 {
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
     public string[] EffectiveFusions => Fusions is { Length: > 0 } f ? f : [Contracts.Fusions.Audio];
-    public string[] EffectiveAlgorithms => Algorithms is { Length: > 0 } a ? a : ["kmeans"];
+    /// <summary>K-Means, by the name the analysis parses (ClusteringAlgorithmSpec.KMeansName; Contracts cannot see it).</summary>
+    public const string DefaultAlgorithm = "kmeans";
+
+    public string[] EffectiveAlgorithms => Algorithms is { Length: > 0 } a ? a : [DefaultAlgorithm];
     public int[] EffectiveSeeds => Seeds is { Length: > 0 } s ? s : [0];
     public TrainingSpec EffectiveTraining => Training ?? new TrainingSpec();
     public LyricsSpec EffectiveLyrics => Lyrics ?? new LyricsSpec();

@@ -37,7 +37,7 @@ public static class ExperimentAnalysis
 
         var lyrics = BuildLyrics(input, notes);
         var algorithms = spec.EffectiveAlgorithms.Select(ClusteringAlgorithmSpec.Parse).ToList();
-        var kmeansOnly = new[] { ClusteringAlgorithmSpec.Parse("kmeans") };
+        var kmeansOnly = new[] { ClusteringAlgorithmSpec.KMeans };
         var rows = new List<MetricRow>();
         (MetricRow Row, int[] Labels, double[][] Space, BuiltRepresentation Representation)? primary = null;
 

@@ -12,85 +12,85 @@ namespace MusicClustering.Experiments;
 /// </summary>
 public sealed record ExperimentResults
 {
-    [JsonPropertyName("id")] public required string Id { get; init; }
-    [JsonPropertyName("name")] public required string Name { get; init; }
-    [JsonPropertyName("dataset")] public required string Dataset { get; init; }
-    [JsonPropertyName("tracks")] public required int Tracks { get; init; }
-    [JsonPropertyName("metrics")] public required ClusteringMetrics Metrics { get; init; }
-    [JsonPropertyName("silos_used")] public required IReadOnlyList<string> SilosUsed { get; init; }
-    [JsonPropertyName("features")] public required FeaturesSection Features { get; init; }
-    [JsonPropertyName("model")] public required ModelSection Model { get; init; }
-    [JsonPropertyName("clustering")] public required ClusteringSection Clustering { get; init; }
-    [JsonPropertyName("rows")] public required IReadOnlyList<MetricRow> Rows { get; init; }
-    [JsonPropertyName("representations")] public required IReadOnlyList<RepresentationSection> Representations { get; init; }
-    [JsonPropertyName("lyrics")] public LyricsSection? Lyrics { get; init; }
-    [JsonPropertyName("tsne")] public TsneSection? Tsne { get; init; }
-    [JsonPropertyName("artifacts")] public required IReadOnlyList<string> Artifacts { get; init; }
-    [JsonPropertyName("failed")] public required IReadOnlyList<FailedTrack> Failed { get; init; }
-    [JsonPropertyName("notes")] public required IReadOnlyList<string> Notes { get; init; }
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Dataset { get; init; }
+    public required int Tracks { get; init; }
+    public required ClusteringMetrics Metrics { get; init; }
+    public required IReadOnlyList<string> SilosUsed { get; init; }
+    public required FeaturesSection Features { get; init; }
+    public required ModelSection Model { get; init; }
+    public required ClusteringSection Clustering { get; init; }
+    public required IReadOnlyList<MetricRow> Rows { get; init; }
+    public required IReadOnlyList<RepresentationSection> Representations { get; init; }
+    public LyricsSection? Lyrics { get; init; }
+    public TsneSection? Tsne { get; init; }
+    public required IReadOnlyList<string> Artifacts { get; init; }
+    public required IReadOnlyList<FailedTrack> Failed { get; init; }
+    public required IReadOnlyList<string> Notes { get; init; }
     [JsonPropertyName("timings_s")] public required IReadOnlyDictionary<string, double> TimingsSeconds { get; init; }
-    [JsonPropertyName("spec")] public required ExperimentSpec Spec { get; init; }
-    [JsonPropertyName("versions")] public required IReadOnlyDictionary<string, string> Versions { get; init; }
-    [JsonPropertyName("completed_at")] public required DateTimeOffset CompletedAt { get; init; }
+    public required ExperimentSpec Spec { get; init; }
+    public required IReadOnlyDictionary<string, string> Versions { get; init; }
+    public required DateTimeOffset CompletedAt { get; init; }
 
     public sealed record FeaturesSection(
-        [property: JsonPropertyName("config")] string Config,
-        [property: JsonPropertyName("dimension")] int Dimension,
-        [property: JsonPropertyName("computed")] int Computed,
-        [property: JsonPropertyName("cached")] int Cached,
-        [property: JsonPropertyName("tracks_per_silo")] IReadOnlyDictionary<string, int> TracksPerSilo);
+        string Config,
+        int Dimension,
+        int Computed,
+        int Cached,
+        IReadOnlyDictionary<string, int> TracksPerSilo);
 
     public sealed record ModelSection(
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("latent_dim")] int LatentDim,
-        [property: JsonPropertyName("beta")] double Beta,
-        [property: JsonPropertyName("epochs")] int Epochs,
-        [property: JsonPropertyName("device")] string Device,
-        [property: JsonPropertyName("silo")] string Silo,
-        [property: JsonPropertyName("final_loss")] double? FinalLoss,
-        [property: JsonPropertyName("model_blob")] string? ModelBlob,
-        [property: JsonPropertyName("latents_blob")] string? LatentsBlob);
+        string Type,
+        int LatentDim,
+        double Beta,
+        int Epochs,
+        string Device,
+        string Silo,
+        double? FinalLoss,
+        string? ModelBlob,
+        string? LatentsBlob);
 
     public sealed record ClusteringSection(
-        [property: JsonPropertyName("algorithm")] string Algorithm,
-        [property: JsonPropertyName("k")] int K,
-        [property: JsonPropertyName("clusters")] int Clusters,
-        [property: JsonPropertyName("noise")] int Noise,
-        [property: JsonPropertyName("labels_available")] bool LabelsAvailable,
-        [property: JsonPropertyName("assignments")] IReadOnlyDictionary<string, int> Assignments);
+        string Algorithm,
+        int K,
+        int Clusters,
+        int Noise,
+        bool LabelsAvailable,
+        IReadOnlyDictionary<string, int> Assignments);
 
     /// <summary>A representation's model and, for VAEs, its disentanglement diagnostics.</summary>
     public sealed record RepresentationSection(
-        [property: JsonPropertyName("label")] string Label,
-        [property: JsonPropertyName("model")] string Model,
-        [property: JsonPropertyName("beta")] double Beta,
-        [property: JsonPropertyName("dimensions")] int Dimensions,
-        [property: JsonPropertyName("seed")] int Seed,
-        [property: JsonPropertyName("baseline")] bool Baseline,
-        [property: JsonPropertyName("device")] string? Device,
-        [property: JsonPropertyName("silo")] string? Silo,
-        [property: JsonPropertyName("final_loss")] double? FinalLoss,
-        [property: JsonPropertyName("explained_variance")] double? ExplainedVariance,
-        [property: JsonPropertyName("blobs")] IReadOnlyDictionary<string, string> Blobs,
-        [property: JsonPropertyName("diagnostics")] LatentDiagnostics? Diagnostics = null);
+        string Label,
+        string Model,
+        double Beta,
+        int Dimensions,
+        int Seed,
+        bool Baseline,
+        string? Device,
+        string? Silo,
+        double? FinalLoss,
+        double? ExplainedVariance,
+        IReadOnlyDictionary<string, string> Blobs,
+        LatentDiagnostics? Diagnostics = null);
 
     public sealed record LyricsSection(
-        [property: JsonPropertyName("tracks_with_lyrics")] int TracksWithLyrics,
-        [property: JsonPropertyName("tracks_without_lyrics")] int TracksWithoutLyrics,
-        [property: JsonPropertyName("vocabulary")] int Vocabulary,
-        [property: JsonPropertyName("components")] int Components,
-        [property: JsonPropertyName("weight")] double Weight,
-        [property: JsonPropertyName("rule")] string Rule);
+        int TracksWithLyrics,
+        int TracksWithoutLyrics,
+        int Vocabulary,
+        int Components,
+        double Weight,
+        string Rule);
 
     public sealed record TsneSection(
-        [property: JsonPropertyName("space")] string Space,
-        [property: JsonPropertyName("perplexity")] double Perplexity,
-        [property: JsonPropertyName("trustworthiness")] double Trustworthiness,
-        [property: JsonPropertyName("images")] IReadOnlyList<string> Images,
-        [property: JsonPropertyName("seconds")] double Seconds);
+        string Space,
+        double Perplexity,
+        double Trustworthiness,
+        IReadOnlyList<string> Images,
+        double Seconds);
 
     public sealed record FailedTrack(
-        [property: JsonPropertyName("track")] string Track,
-        [property: JsonPropertyName("reason")] string Reason,
-        [property: JsonPropertyName("message")] string Message);
+        string Track,
+        string Reason,
+        string Message);
 }

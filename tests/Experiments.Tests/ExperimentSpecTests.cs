@@ -1,3 +1,4 @@
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 
@@ -92,5 +93,12 @@ public sealed class ExperimentSpecTests
         Assert.Equal(plan.Count, plan.Select(p => p.Key).Distinct().Count());
         Assert.All(plan, p => MusicClustering.Storage.BlobNames.Validate(p.Key));
         Assert.Single(PlannedRepresentation.Plan(spec with { Baselines = false }), p => !p.Spec.IsTrained);
+    }
+
+    [Fact]
+    public void The_default_algorithm_is_the_name_the_analysis_parses_for_k_means()
+    {
+        Assert.Equal(ClusteringAlgorithmSpec.KMeansName, ExperimentSpec.DefaultAlgorithm);
+        Assert.Equal(ClusteringAlgorithmSpec.KMeans, ClusteringAlgorithmSpec.Parse(ExperimentSpec.DefaultAlgorithm));
     }
 }

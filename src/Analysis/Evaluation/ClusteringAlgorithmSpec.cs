@@ -12,6 +12,9 @@ public sealed record ClusteringAlgorithmSpec(string Name)
     public const string AgglomerativeName = "agglomerative";
     public const string DbscanName = "dbscan";
 
+    /// <summary>Ward-linkage agglomerative clustering as a spec string, the study's Medium task.</summary>
+    public const string AgglomerativeWard = $"{AgglomerativeName}:ward";
+
     public Linkage Linkage { get; init; } = Linkage.Ward;
     public double? Eps { get; init; }
     public int MinSamples { get; init; } = 5;

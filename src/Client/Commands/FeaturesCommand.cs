@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MusicClustering.Audio;
+using MusicClustering.Contracts;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
@@ -53,7 +54,7 @@ public static class FeaturesCommand
                     mfcc.Means(),
                     mfcc.StdDevs(),
                     new FeaturesTiming(times[repeats / 2], repeats));
-                Console.WriteLine(JsonSerializer.Serialize(report));
+                Console.WriteLine(JsonSerializer.Serialize(report, ResultsJson.Compact));
                 return 0;
             }
             catch (AudioFormatException ex)
@@ -68,13 +69,13 @@ public static class FeaturesCommand
     private sealed record FeaturesReport(
         [property: JsonPropertyName("sampleRate")] int SampleRate,
         [property: JsonPropertyName("nMfcc")] int NMfcc,
-        [property: JsonPropertyName("frames")] int Frames,
-        [property: JsonPropertyName("mfcc")] float[][] Mfcc,
-        [property: JsonPropertyName("mean")] double[] Mean,
-        [property: JsonPropertyName("std")] double[] Std,
-        [property: JsonPropertyName("timing")] FeaturesTiming Timing);
+        int Frames,
+        float[][] Mfcc,
+        double[] Mean,
+        double[] Std,
+        FeaturesTiming Timing);
 
     private sealed record FeaturesTiming(
-        [property: JsonPropertyName("median_ms")] double MedianMs,
-        [property: JsonPropertyName("repeats")] int Repeats);
+        double MedianMs,
+        int Repeats);
 }

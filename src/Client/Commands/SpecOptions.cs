@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 
@@ -17,7 +18,7 @@ public sealed class SpecOptions
     public Option<int> LatentDim { get; } = new("--latent-dim") { Description = "VAE latent (or PCA) dimensions.", DefaultValueFactory = _ => 16 };
     public Option<string> Features { get; } = new("--features") { Description = "Feature config: stats, stats+delta or frames:N.", DefaultValueFactory = _ => "stats" };
     public Option<string> Fusion { get; } = new("--fusion") { Description = "Comma-separated: audio, lyrics, hybrid.", DefaultValueFactory = _ => Fusions.Audio };
-    public Option<string> Algorithms { get; } = new("--algorithms") { Description = "Comma-separated: kmeans, agglomerative:ward|average|complete|single, dbscan[:eps=E,min_samples=M].", DefaultValueFactory = _ => "kmeans" };
+    public Option<string> Algorithms { get; } = new("--algorithms") { Description = "Comma-separated: kmeans, agglomerative:ward|average|complete|single, dbscan[:eps=E,min_samples=M].", DefaultValueFactory = _ => ClusteringAlgorithmSpec.KMeansName };
     public Option<int> K { get; } = new("--k") { Description = "Number of clusters.", DefaultValueFactory = _ => 10 };
     public Option<string> Seeds { get; } = new("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0" };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 50 };

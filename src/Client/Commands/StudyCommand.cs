@@ -91,7 +91,7 @@ public static class StudyCommand
             features,
             representations,
             hasLyrics ? [Fusions.Audio, Fusions.Hybrid] : [Fusions.Audio],
-            ["kmeans", "agglomerative:ward", "dbscan"],
+            [ClusteringAlgorithmSpec.KMeansName, ClusteringAlgorithmSpec.AgglomerativeWard, ClusteringAlgorithmSpec.DbscanName],
             k,
             [seed],
             new TrainingSpec(epochs));
@@ -101,10 +101,10 @@ public static class StudyCommand
     public static string? Task(MetricRow row) => row switch
     {
         { Baseline: true } => "baseline",
-        { Representation: "vae", Fusion: Fusions.Audio, Algorithm: "kmeans" } => "Easy",
+        { Representation: RepresentationModels.Vae, Fusion: Fusions.Audio, Algorithm: ClusteringAlgorithmSpec.KMeansName } => "Easy",
         { Fusion: Fusions.Hybrid } => "Medium",
-        { Representation: "vae", Fusion: Fusions.Audio } => "Medium (audio only)",
-        _ when row.Representation.StartsWith("beta-vae", StringComparison.Ordinal) && row.Algorithm == "kmeans" => "Hard",
+        { Representation: RepresentationModels.Vae, Fusion: Fusions.Audio } => "Medium (audio only)",
+        _ when row.Representation.StartsWith(RepresentationModels.BetaVae, StringComparison.Ordinal) && row.Algorithm == ClusteringAlgorithmSpec.KMeansName => "Hard",
         _ => null,
     };
 }

@@ -8,21 +8,21 @@ namespace MusicClustering.Grains.Training;
 /// Field names are read by reports and scripts. Non-finite values (a singular covariance's TC) are written as null.
 /// </summary>
 public sealed record DiagnosticsDocument(
-    [property: JsonPropertyName("run_id")] string RunId,
-    [property: JsonPropertyName("device")] string Device,
-    [property: JsonPropertyName("epochs")] int Epochs,
-    [property: JsonPropertyName("resumed_from_epoch")] int ResumedFromEpoch,
-    [property: JsonPropertyName("beta")] double Beta,
-    [property: JsonPropertyName("kl_warmup_epochs")] int KlWarmupEpochs,
-    [property: JsonPropertyName("latent_dim")] int LatentDim,
-    [property: JsonPropertyName("kl_per_dimension")] IReadOnlyList<double> KlPerDimension,
-    [property: JsonPropertyName("latent_mean_variance")] IReadOnlyList<double> LatentMeanVariance,
-    [property: JsonPropertyName("active_dimensions")] IReadOnlyList<int> ActiveDimensions,
-    [property: JsonPropertyName("active_units")] int ActiveUnits,
-    [property: JsonPropertyName("total_kl")] double? TotalKl,
-    [property: JsonPropertyName("total_correlation")] double? TotalCorrelation,
-    [property: JsonPropertyName("reconstruction_error")] double? ReconstructionError,
-    [property: JsonPropertyName("history")] IReadOnlyList<DiagnosticsDocument.Epoch> History)
+    string RunId,
+    string Device,
+    int Epochs,
+    int ResumedFromEpoch,
+    double Beta,
+    int KlWarmupEpochs,
+    int LatentDim,
+    IReadOnlyList<double> KlPerDimension,
+    IReadOnlyList<double> LatentMeanVariance,
+    IReadOnlyList<int> ActiveDimensions,
+    int ActiveUnits,
+    double? TotalKl,
+    double? TotalCorrelation,
+    double? ReconstructionError,
+    IReadOnlyList<DiagnosticsDocument.Epoch> History)
 {
     public static DiagnosticsDocument From(
         string runId, VaeOptions options, VaeTrainingResult result, VaeDiagnosticsReport report, int resumedFromEpoch) =>
@@ -50,10 +50,10 @@ public sealed record DiagnosticsDocument(
     /// <summary>One epoch; <see cref="Beta"/> is the KL weight it trained with (rising during warm-up).</summary>
     public sealed record Epoch(
         [property: JsonPropertyName("epoch")] int Number,
-        [property: JsonPropertyName("loss")] double Loss,
-        [property: JsonPropertyName("reconstruction")] double Reconstruction,
-        [property: JsonPropertyName("kl")] double Kl,
-        [property: JsonPropertyName("beta")] double Beta,
-        [property: JsonPropertyName("validation_loss")] double? ValidationLoss,
-        [property: JsonPropertyName("seconds")] double Seconds);
+        double Loss,
+        double Reconstruction,
+        double Kl,
+        double Beta,
+        double? ValidationLoss,
+        double Seconds);
 }

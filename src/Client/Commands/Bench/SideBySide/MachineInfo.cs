@@ -1,18 +1,17 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using System.Text.Json.Serialization;
 
 namespace MusicClustering.Client.Commands.Bench.SideBySide;
 
 /// <summary>The machine a benchmark ran on: every ratio is only meaningful beside it.</summary>
 public sealed record MachineInfo(
-    [property: JsonPropertyName("cpu")] string Cpu,
-    [property: JsonPropertyName("cores")] int Cores,
-    [property: JsonPropertyName("simd")] string Simd,
-    [property: JsonPropertyName("vector_bits")] int VectorBits,
-    [property: JsonPropertyName("os")] string Os,
-    [property: JsonPropertyName("runtime")] string Runtime)
+    string Cpu,
+    int Cores,
+    string Simd,
+    int VectorBits,
+    string Os,
+    string Runtime)
 {
     public static MachineInfo Current { get; } = Read();
 

@@ -11,10 +11,10 @@ namespace MusicClustering.Client.Commands.Bench.SideBySide;
 public sealed record SideBySideTiming(
     [property: JsonPropertyName("ours_s")] double OursSeconds,
     [property: JsonPropertyName("reference_s")] double? ReferenceSeconds,
-    [property: JsonPropertyName("ratio")] double? Ratio,
-    [property: JsonPropertyName("reference")] string Reference,
-    [property: JsonPropertyName("reference_note")] string? ReferenceNote,
-    [property: JsonPropertyName("machine")] MachineInfo Machine)
+    double? Ratio,
+    string Reference,
+    string? ReferenceNote,
+    MachineInfo Machine)
 {
     public const string RatioDefinition = "reference_s / ours_s (above 1: faster than the reference)";
 
