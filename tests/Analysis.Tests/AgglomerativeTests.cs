@@ -7,7 +7,7 @@ public class AgglomerativeTests
     [InlineData(Linkage.Average, "average")]
     [InlineData(Linkage.Complete, "complete")]
     [InlineData(Linkage.Single, "single")]
-    public void TenClusters_MatchSklearnPartition(Linkage linkage, string name)
+    public void Ten_clusters_match_sklearn_partition(Linkage linkage, string name)
     {
         int[] expected = ReferenceData.ReadLabels($"agglomerative_{name}_labels.csv");
         int[] labels = AgglomerativeClustering.Fit(ReferenceData.Standardized, 10, linkage);
@@ -16,7 +16,7 @@ public class AgglomerativeTests
     }
 
     [Fact]
-    public void SmallExample_WardMergesNearestPairsFirst()
+    public void Small_example_ward_merges_nearest_pairs_first()
     {
         double[][] x = [[0, 0], [0, 1], [10, 0], [10, 1.5], [30, 0]];
         Assert.Equal([0, 0, 1, 1, 2], AgglomerativeClustering.Fit(x, 3, Linkage.Ward));

@@ -11,7 +11,7 @@ public class DbscanTests(ITestOutputHelper output)
     [InlineData(0.3, 4, "dbscan_eps0.3_min4")]
     [InlineData(0.5, 5, "dbscan_eps0.5_min5")]
     [InlineData(0.8, 10, "dbscan_eps0.8_min10")]
-    public void MatchesSklearnLabelsIncludingNoise(double eps, int minSamples, string key)
+    public void Matches_sklearn_labels_including_noise(double eps, int minSamples, string key)
     {
         int[] expected = ReferenceData.ReadLabels($"{key}_labels.csv");
         var result = Dbscan.Fit(Blobs, new DbscanOptions { Eps = eps, MinSamples = minSamples });
@@ -27,7 +27,7 @@ public class DbscanTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void NullEps_ChoosesKneeAndRecordsIt()
+    public void Null_eps_chooses_knee_and_records_it()
     {
         var result = Dbscan.Fit(Blobs, new DbscanOptions { MinSamples = 5 });
         output.WriteLine($"knee eps {result.Eps:R}: {result.Clusters} clusters, {result.Noise} noise");
@@ -38,7 +38,7 @@ public class DbscanTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void KneeIndex_FindsTheElbowOfAPiecewiseCurve()
+    public void Knee_index_finds_the_elbow_of_a_piecewise_curve()
     {
         // Flat at 1 for 80 points, then rising steeply: the knee is the last flat point.
         double[] curve = Enumerable.Range(0, 100).Select(i => i < 80 ? 1.0 : 1.0 + (i - 79) * 5.0).ToArray();
@@ -46,7 +46,7 @@ public class DbscanTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void BorderPoint_JoinsFirstClusterInIndexOrder()
+    public void Border_point_joins_first_cluster_in_index_order()
     {
         // Two cores (0 and 2) each reach border point 1 but not each other; the cluster started at 0 claims it.
         double[][] x = [[0], [1], [2], [-0.5], [-0.6], [2.5], [2.6]];

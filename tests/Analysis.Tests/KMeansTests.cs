@@ -8,7 +8,7 @@ public class KMeansTests(ITestOutputHelper output)
     private static readonly JsonElement Sklearn = ReferenceData.Json("random_cluster.json").GetProperty("kmeans");
 
     [Fact]
-    public void FromSklearnSolution_KeepsTheSamePartitionAndInertia()
+    public void From_sklearn_solution_keeps_the_same_partition_and_inertia()
     {
         double[][] x = ReferenceData.Standardized;
         int[] sklearnLabels = ReferenceData.ReadLabels("random_kmeans_assign.csv");
@@ -22,7 +22,7 @@ public class KMeansTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OwnSeeding_LandsWithinOnePercentOfSklearnInertia()
+    public void Own_seeding_lands_within_one_percent_of_sklearn_inertia()
     {
         double[][] x = ReferenceData.Standardized;
         double sklearnInertia = Sklearn.GetProperty("inertia").GetDouble();
@@ -39,7 +39,7 @@ public class KMeansTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SameSeed_GivesSameResult()
+    public void Same_seed_gives_same_result()
     {
         double[][] x = ReferenceData.Standardized;
         var options = new KMeansOptions { NClusters = 5, NInit = 2, Seed = 42 };
@@ -47,7 +47,7 @@ public class KMeansTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SeparatedBlobs_AreRecoveredExactly()
+    public void Separated_blobs_are_recovered_exactly()
     {
         var random = new Random(3);
         double[][] centers = [[0, 0], [10, 10], [-10, 10]];

@@ -7,7 +7,7 @@ public class MetricsTests
     private const double Rel = 1e-6;
 
     [Fact]
-    public void KMeansAssignment_MatchesRandomScoreJson()
+    public void Kmeans_assignment_matches_random_score_json()
     {
         JsonElement metrics = ReferenceData.Json("random_score.json").GetProperty("metrics");
         int[] labels = ReferenceData.ReadLabels("random_kmeans_assign.csv");
@@ -26,7 +26,7 @@ public class MetricsTests
     [InlineData("average")]
     [InlineData("complete")]
     [InlineData("single")]
-    public void AgglomerativeLabels_MatchSklearnReferenceMetrics(string linkage)
+    public void Agglomerative_labels_match_sklearn_reference_metrics(string linkage)
     {
         JsonElement metrics = ReferenceData.Json("sklearn_reference.json").GetProperty($"agglomerative_{linkage}").GetProperty("metrics");
         int[] labels = ReferenceData.ReadLabels($"agglomerative_{linkage}_labels.csv");
@@ -47,7 +47,7 @@ public class MetricsTests
     [InlineData("dbscan_eps0.3_min4")]
     [InlineData("dbscan_eps0.5_min5")]
     [InlineData("dbscan_eps0.8_min10")]
-    public void DbscanLabels_NonNoiseMetricsMatchSklearn(string key)
+    public void Dbscan_labels_non_noise_metrics_match_sklearn(string key)
     {
         JsonElement entry = ReferenceData.Json("sklearn_reference.json").GetProperty(key);
         JsonElement metrics = entry.GetProperty("metrics_non_noise");
@@ -64,7 +64,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void SingletonCluster_ScoresZeroSilhouette()
+    public void Singleton_cluster_scores_zero_silhouette()
     {
         // Points 0,1 form a pair (a = 0.1, b = 10 and 9.9); point 2 is a singleton and scores 0.
         double[][] x = [[0.0], [0.1], [10.0]];
@@ -76,7 +76,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void LabelMetrics_HandleArbitraryIdsAndPermutations()
+    public void Label_metrics_handle_arbitrary_ids_and_permutations()
     {
         int[] truth = [0, 0, 0, 1, 1, 1, 2, 2];
         int[] renamed = [-1, -1, -1, 7, 7, 7, 3, 3];
@@ -87,7 +87,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void HungarianAccuracy_UnequalClusterAndClassCounts()
+    public void Hungarian_accuracy_unequal_cluster_and_class_counts()
     {
         int[] truth = [0, 0, 0, 0, 1, 1, 1, 1];
         // Four clusters against two classes: only two clusters can be matched (2 + 2 of 8).
@@ -106,7 +106,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public void MetricSuite_SingleCluster_GivesNullInternalMetrics()
+    public void Metric_suite_single_cluster_gives_null_internal_metrics()
     {
         double[][] x = [[0.0], [1.0], [2.0], [3.0]];
         var result = MetricSuite.Compute(x, [0, 0, -1, 0], [0, 0, 1, 0]);

@@ -5,7 +5,7 @@ namespace MusicClustering.Analysis.Tests;
 public class PcaTests(ITestOutputHelper output)
 {
     [Fact]
-    public void ExplainedVarianceRatio_MatchesSklearn()
+    public void Explained_variance_ratio_matches_sklearn()
     {
         double[] expected = ReferenceData.Json("sklearn_reference.json").GetProperty("pca_10")
             .GetProperty("explained_variance_ratio").EnumerateArray().Select(e => e.GetDouble()).ToArray();

@@ -21,7 +21,7 @@ public class ScaleTests(ITestOutputHelper output)
     });
 
     [Fact]
-    public void KMeans_10k()
+    public void Kmeans_10k()
     {
         var (x, truth) = Data.Value;
         var watch = Stopwatch.StartNew();
@@ -50,7 +50,7 @@ public class ScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MetricsAndDbscan_10k()
+    public void Metrics_and_dbscan_10k()
     {
         var (x, truth) = Data.Value;
         var watch = Stopwatch.StartNew();

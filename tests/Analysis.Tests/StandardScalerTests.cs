@@ -3,7 +3,7 @@ namespace MusicClustering.Analysis.Tests;
 public class StandardScalerTests
 {
     [Fact]
-    public void FitTransform_MatchesSklearnStandardizedTable()
+    public void Fit_transform_matches_sklearn_standardized_table()
     {
         double[][] scaled = new StandardScaler().FitTransform(ReferenceData.Raw);
         double[][] expected = ReferenceData.Standardized;
@@ -20,7 +20,7 @@ public class StandardScalerTests
     }
 
     [Fact]
-    public void ConstantColumn_GetsScaleOne()
+    public void Constant_column_gets_scale_one()
     {
         double[][] x = [[1, 5], [2, 5], [3, 5]];
         var scaler = new StandardScaler().Fit(x);

@@ -18,7 +18,7 @@ public class TfidfTests
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void MatchesSklearnVocabularyIdfAndRows(string name)
+    public void Matches_sklearn_vocabulary_idf_and_rows(string name)
     {
         JsonElement expected = Reference.GetProperty(name);
         JsonElement p = expected.GetProperty("params");
@@ -54,7 +54,7 @@ public class TfidfTests
     }
 
     [Fact]
-    public void EnglishStopWords_IsSklearn12List()
+    public void English_stop_words_is_sklearn_12_list()
     {
         Assert.Equal(318, EnglishStopWords.Words.Count);
         Assert.Contains("amoungst", EnglishStopWords.Words);
@@ -69,7 +69,7 @@ public class TfidfTests
     }
 
     [Fact]
-    public void DocumentFrequency_IntIsCountDoubleIsFraction()
+    public void Document_frequency_int_is_count_double_is_fraction()
     {
         DocumentFrequency count = 2;
         DocumentFrequency fraction = 0.5;
@@ -80,7 +80,7 @@ public class TfidfTests
     }
 
     [Fact]
-    public void NumpyArgsort_ReturnsAPermutationInAscendingOrder()
+    public void Numpy_argsort_returns_a_permutation_in_ascending_order()
     {
         var random = new Random(5);
         long[] values = Enumerable.Range(0, 500).Select(_ => (long)random.Next(20)).ToArray();
@@ -90,7 +90,7 @@ public class TfidfTests
     }
 
     [Fact]
-    public void NumpyArgsort_ReproducesIntrosortTieOrder()
+    public void Numpy_argsort_reproduces_introsort_tie_order()
     {
         // Hand trace of numpy's aquicksort on 17 equal keys: one median-of-3 partition (pivot index 8, crossing
         // swaps 1↔14 … 7↔8, pivot restored at 8), then insertion sort of both halves, which moves nothing.

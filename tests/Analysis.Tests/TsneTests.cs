@@ -31,7 +31,7 @@ public class TsneTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SeparatedBlobs_StaySeparated()
+    public void Separated_blobs_stay_separated()
     {
         var random = new Random(7);
         var truth = new int[240];
@@ -72,7 +72,7 @@ public class TsneTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ScatterPlot_WritesPng()
+    public void Scatter_plot_writes_png()
     {
         string path = Path.Combine(Path.GetTempPath(), $"analysis-scatter-{Guid.NewGuid():N}.png");
         try

@@ -7,7 +7,7 @@ namespace MusicClustering.Audio.Tests;
 public sealed class BadInputTests
 {
     [Fact]
-    public void TruncatedRiffHeader()
+    public void Truncated_riff_header()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode("RIFF\0\0\0\0"u8.ToArray(), "short.wav"));
         Assert.Equal(AudioFailureReasons.TruncatedHeader, ex.Reason);
@@ -17,7 +17,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("empty.wav")]
     [InlineData("empty.mp3")]
-    public void EmptyFile(string name)
+    public void Empty_file(string name)
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode([], name));
         Assert.Equal(AudioFailureReasons.EmptyData, ex.Reason);
@@ -25,7 +25,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void TruncatedFmtChunk()
+    public void Truncated_fmt_chunk()
     {
         var full = ByteBuilders.Wav(1, 1, 22050, 16, [0, 0]);
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(full.AsSpan(0, 28), "cut.wav"));
@@ -33,7 +33,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void MissingDataChunk()
+    public void Missing_data_chunk()
     {
         var full = ByteBuilders.Wav(1, 1, 22050, 16, [0, 0]);
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(full.AsSpan(0, 36), "nodata.wav"));
@@ -42,14 +42,14 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void TruncatedAuHeader()
+    public void Truncated_au_header()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(".snd\0\0\0\x18"u8.ToArray(), "short.au"));
         Assert.Equal(AudioFailureReasons.TruncatedHeader, ex.Reason);
     }
 
     [Fact]
-    public void ZeroLengthData()
+    public void Zero_length_data()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(ByteBuilders.Wav(1, 2, 22050, 16, []), "empty.wav"));
         Assert.Equal(AudioFailureReasons.EmptyData, ex.Reason);
@@ -59,7 +59,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void UnknownWavCodec()
+    public void Unknown_wav_codec()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(ByteBuilders.Wav(2, 1, 22050, 4, [1, 2, 3, 4]), "adpcm.wav"));
         Assert.Equal(AudioFailureReasons.UnknownCodec, ex.Reason);
@@ -67,21 +67,21 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void UnknownAuEncoding()
+    public void Unknown_au_encoding()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(ByteBuilders.Au(23, 1, 8000, [1, 2]), "g721.au"));
         Assert.Equal(AudioFailureReasons.UnknownCodec, ex.Reason);
     }
 
     [Fact]
-    public void UnsupportedBitDepth()
+    public void Unsupported_bit_depth()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(ByteBuilders.Wav(1, 1, 22050, 12, [1, 2, 3, 4]), "s12.wav"));
         Assert.Equal(AudioFailureReasons.UnsupportedFormat, ex.Reason);
     }
 
     [Fact]
-    public void TextFileNamedWav()
+    public void Text_file_named_wav()
     {
         var text = Encoding.UTF8.GetBytes("These are not the samples you are looking for.\nJust text.\n");
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(text, "notes.wav"));
@@ -91,7 +91,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void NaNFloatSamples()
+    public void Nan_float_samples()
     {
         var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(ByteBuilders.WavFromWriter([0.1f, float.NaN], 1, 22050, WavSampleFormat.Float32), "nan.wav"));
         Assert.Equal(AudioFailureReasons.NonFiniteSamples, ex.Reason);
@@ -99,7 +99,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void InfiniteDoubleSamples()
+    public void Infinite_double_samples()
     {
         var data = new byte[16];
         BinaryPrimitives.WriteDoubleLittleEndian(data, 0.5);
@@ -109,7 +109,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void ShorterThanOneFrame()
+    public void Shorter_than_one_frame()
     {
         var bytes = ByteBuilders.WavFromWriter(new float[1000], 1, 22050, WavSampleFormat.Pcm16);
         var ex = Assert.Throws<AudioFormatException>(() => AudioLoader.LoadMono(bytes, "tiny.wav"));
@@ -121,7 +121,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void LongerThanLimit()
+    public void Longer_than_limit()
     {
         var bytes = ByteBuilders.WavFromWriter(new float[22050], 1, 22050, WavSampleFormat.Pcm16);
         var ex = Assert.Throws<AudioFormatException>(() => AudioLoader.LoadMono(bytes, "long.wav", maxSeconds: 0.5));
@@ -130,7 +130,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void CompressedFormatNeedsFfmpeg()
+    public void Compressed_format_needs_ffmpeg()
     {
         var mp3 = Directory.GetFiles(SharedData.Path("data", "jamendo"), "*.mp3", SearchOption.AllDirectories).First();
         var bytes = File.ReadAllBytes(mp3);

@@ -6,7 +6,7 @@ namespace MusicClustering.Audio.Tests;
 public sealed class DecodingTests
 {
     [Fact]
-    public void Pcm16MonoRoundTripsExactly()
+    public void Pcm16_mono_round_trips_exactly()
     {
         var samples = new[] { 0f, 1 / 32768f, -1f, 32767 / 32768f, -12345 / 32768f, 0.5f };
         var decoded = AudioDecoder.Decode(ByteBuilders.WavFromWriter(samples, 1, 22050, WavSampleFormat.Pcm16), "a.wav");
@@ -16,14 +16,14 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Pcm8IsUnsignedWithOffset128()
+    public void Pcm8_is_unsigned_with_offset_128()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.Wav(1, 1, 8000, 8, [0, 128, 255, 64]), "u8.wav");
         Assert.Equal(new[] { -1f, 0f, 127 / 128f, -0.5f }, decoded.Samples);
     }
 
     [Fact]
-    public void Pcm24IsSignExtendedAndScaledBy2Pow23()
+    public void Pcm24_is_sign_extended_and_scaled_by_2_pow_23()
     {
         var data = new byte[] { 0x00, 0x00, 0x80, 0xFF, 0xFF, 0x7F, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0xFF };
         var decoded = AudioDecoder.Decode(ByteBuilders.Wav(1, 1, 44100, 24, data), "s24.wav");
@@ -31,7 +31,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Pcm32IsScaledBy2Pow31()
+    public void Pcm32_is_scaled_by_2_pow_31()
     {
         var data = new byte[12];
         BinaryPrimitives.WriteInt32LittleEndian(data, int.MinValue);
@@ -44,7 +44,7 @@ public sealed class DecodingTests
     [Theory]
     [InlineData(WavSampleFormat.Float32)]
     [InlineData(WavSampleFormat.Float64)]
-    public void FloatFormatsRoundTripExactly(WavSampleFormat format)
+    public void Float_formats_round_trip_exactly(WavSampleFormat format)
     {
         var samples = new[] { 0.123456789f, -0.987654321f, 1.5f, -2f, 0f };
         var decoded = AudioDecoder.Decode(ByteBuilders.WavFromWriter(samples, 1, 16000, format), "f.wav");
@@ -55,7 +55,7 @@ public sealed class DecodingTests
     [InlineData(WavSampleFormat.Pcm16)]
     [InlineData(WavSampleFormat.Pcm24)]
     [InlineData(WavSampleFormat.Float32)]
-    public void ExtensibleStereoKeepsInterleaving(WavSampleFormat format)
+    public void Extensible_stereo_keeps_interleaving(WavSampleFormat format)
     {
         var interleaved = new[] { 0.25f, -0.25f, 0.5f, -0.5f, 0f, 1 / 256f };
         var bytes = ByteBuilders.WavFromWriter(interleaved, 2, 44100, format, extensible: true);
@@ -69,14 +69,14 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void StereoDownmixAveragesChannels()
+    public void Stereo_downmix_averages_channels()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.WavFromWriter([0.5f, 0f, -0.25f, 0.75f], 2, 22050, WavSampleFormat.Pcm16), "st.wav");
         Assert.Equal(new[] { 0.25f, 0.25f }, AudioLoader.Downmix(decoded));
     }
 
     [Fact]
-    public void SkipsUnknownOddSizedChunksAndHonoursPadByte()
+    public void Skips_unknown_odd_sized_chunks_and_honours_pad_byte()
     {
         var data = new byte[] { 0x00, 0x40, 0x00, 0xC0 }; // 0.5, -0.5
         var extra = ByteBuilders.OddChunk("LIST", 3).Concat(ByteBuilders.OddChunk("junk", 5)).ToArray();
@@ -85,7 +85,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void StreamingDataSizeMeansUntilEndOfFile()
+    public void Streaming_data_size_means_until_end_of_file()
     {
         var data = new byte[] { 0x00, 0x40, 0x00, 0xC0, 0x01 }; // two samples plus a stray byte
         var decoded = AudioDecoder.Decode(ByteBuilders.Wav(1, 1, 22050, 16, data, dataSizeField: uint.MaxValue), "stream.wav");
@@ -93,7 +93,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void AuMuLawUsesG711Table()
+    public void Au_mu_law_uses_G711_table()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.Au(1, 1, 8000, [0xFF, 0x80, 0x00, 0x7F, 0xF0]), "mu.au");
         Assert.Equal(8000, decoded.SampleRate);
@@ -101,7 +101,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Au16BitIsBigEndianAndMultichannel()
+    public void Au16_bit_is_big_endian_and_multichannel()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.Au(3, 2, 22050, [0x40, 0x00, 0xC0, 0x00, 0x00, 0x01, 0xFF, 0xFF]), "s16.au");
         Assert.Equal(2, decoded.Channels);
@@ -109,7 +109,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void AuOtherLinearAndFloatEncodings()
+    public void Au_other_linear_and_float_encodings()
     {
         Assert.Equal(new[] { -1f, 0.5f }, AudioDecoder.Decode(ByteBuilders.Au(2, 1, 8000, [0x80, 0x40]), "s8.au").Samples);
         Assert.Equal(new[] { 0.5f }, AudioDecoder.Decode(ByteBuilders.Au(4, 1, 8000, [0x40, 0x00, 0x00]), "s24.au").Samples);
@@ -125,14 +125,14 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void AuUnknownDataSizeReadsUntilEndOfFile()
+    public void Au_unknown_data_size_reads_until_end_of_file()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.Au(3, 1, 8000, [0x40, 0x00, 0x20, 0x00], dataSize: uint.MaxValue, headerSize: 28), "open.au");
         Assert.Equal(new[] { 0.5f, 0.25f }, decoded.Samples);
     }
 
     [Fact]
-    public void SharedReferenceWavDecodesLikeSoundfile()
+    public void Shared_reference_wav_decodes_like_soundfile()
     {
         var decoded = AudioDecoder.Decode(File.ReadAllBytes(SharedData.Path("reference", "wavs", "stereo44k_sine440_noise_3s.wav")), "stereo.wav");
         Assert.Equal(44100, decoded.SampleRate);

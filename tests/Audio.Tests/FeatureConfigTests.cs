@@ -8,7 +8,7 @@ public sealed class FeatureConfigTests
     [InlineData(" STATS+Delta ", "stats+delta", 80)]
     [InlineData("frames:130", "frames:130", 2600)]
     [InlineData("frames:5", "frames:5", 100)]
-    public void ParsesToCanonicalNameAndDimension(string text, string canonical, int dimension)
+    public void Parses_to_canonical_name_and_dimension(string text, string canonical, int dimension)
     {
         var config = FeatureConfig.Parse(text);
         Assert.Equal(canonical, config.ToString());
@@ -18,7 +18,7 @@ public sealed class FeatureConfigTests
     }
 
     [Fact]
-    public void CsvIsImportedAndHasNoIntrinsicDimension()
+    public void Csv_is_imported_and_has_no_intrinsic_dimension()
     {
         var csv = FeatureConfig.Parse("csv");
         Assert.True(csv.IsImported);
@@ -31,14 +31,14 @@ public sealed class FeatureConfigTests
     [InlineData("frames:0")]
     [InlineData("frames:-3")]
     [InlineData("mean")]
-    public void RejectsUnknownNames(string text)
+    public void Rejects_unknown_names(string text)
     {
         var ex = Assert.Throws<FormatException>(() => FeatureConfig.Parse(text));
         Assert.Contains("frames:N", ex.Message);
     }
 
     [Fact]
-    public void CacheKeyIsStableHexAndDependsOnNameAndEveryOption()
+    public void Cache_key_is_stable_hex_and_depends_on_name_and_every_option()
     {
         var key = FeatureConfig.Parse("stats").CacheKey;
         Assert.Matches("^[0-9a-f]{16}$", key);
@@ -52,7 +52,7 @@ public sealed class FeatureConfigTests
     }
 
     [Fact]
-    public void StatsAreMeansThenPopulationStds()
+    public void Stats_are_means_then_population_stds()
     {
         var m = new MfccMatrix(2, 4, [1, 2, 3, 4, 10, 10, 10, 10]);
         var v = TrackVectorizer.Vectorize(m, FeatureConfig.Parse("stats"));
@@ -60,7 +60,7 @@ public sealed class FeatureConfigTests
     }
 
     [Fact]
-    public void FramesFlattenCoefficientMajorAndZeroPad()
+    public void Frames_flatten_coefficient_major_and_zero_pad()
     {
         var m = new MfccMatrix(2, 3, [1, 2, 3, 4, 5, 6]);
         Assert.Equal(new[] { 1f, 2f, 4f, 5f }, TrackVectorizer.Vectorize(m, FeatureConfig.Parse("frames:2")));
@@ -68,7 +68,7 @@ public sealed class FeatureConfigTests
     }
 
     [Fact]
-    public void StudyInputOf130FramesGives2600Values()
+    public void Study_input_of_130_frames_gives_2600_values()
     {
         var signal = MfccParityTests.Load("sine440_3s.wav");
         var mfcc = new MfccExtractor(new MfccOptions()).Compute(signal);
@@ -78,7 +78,7 @@ public sealed class FeatureConfigTests
     }
 
     [Fact]
-    public void DeltasMatchSavitzkyGolayInterp()
+    public void Deltas_match_savitzky_golay_interp()
     {
         // Row 0: a ramp (slope 2 everywhere, edges included). Row 1: values whose savgol(9, 1, deriv=1, mode='interp')
         // was computed by hand: slope over frames 0..8 is Σ(j-4)·x_j / 60.

@@ -23,7 +23,7 @@ public sealed class GtzanAcceptanceTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Clips))]
-    public void ReproducesFeatureTableMfccColumns(string clip)
+    public void Reproduces_feature_table_mfcc_columns(string clip)
     {
         var path = SharedData.Path("data", "gtzan", "clips_full", clip);
         var signal = AudioLoader.LoadMonoFile(path);
@@ -47,7 +47,7 @@ public sealed class GtzanAcceptanceTests(ITestOutputHelper output)
 
     /// <summary>The study's input: the first 130 frames (2600 values) exist for every trimmed GTZAN clip.</summary>
     [Fact]
-    public void TrimmedClipsDecodeAndYieldStudyVectors()
+    public void Trimmed_clips_decode_and_yield_study_vectors()
     {
         var clips = Directory.GetFiles(SharedData.Path("data", "gtzan", "clips_trimmed"), "*.wav");
         Assert.Equal(100, clips.Length);

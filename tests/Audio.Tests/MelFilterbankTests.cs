@@ -6,7 +6,7 @@ namespace MusicClustering.Audio.Tests;
 public sealed class MelFilterbankTests
 {
     [Fact]
-    public void MatchesLibrosaMelFilterbank()
+    public void Matches_librosa_mel_filterbank()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(SharedData.Path("reference", "mfcc", "stereo44k_sine440_noise_3s.mfcc.json")));
         var reference = doc.RootElement.GetProperty("mel_filterbank").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();

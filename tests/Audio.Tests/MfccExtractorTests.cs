@@ -13,7 +13,7 @@ public sealed class MfccExtractorTests
     [InlineData(4096)]
     [InlineData(6)]
     [InlineData(250)]
-    public void BatchedFftMatchesDirectDft(int size)
+    public void Batched_fft_matches_direct_dft(int size)
     {
         var fft = new BatchedRealFft(size);
         var lanes = BatchedRealFft.Lanes;
@@ -56,7 +56,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void ComputeIsThreadSafe()
+    public void Compute_is_thread_safe()
     {
         var extractor = new MfccExtractor(new MfccOptions());
         var signals = Enumerable.Range(0, 8).Select(seed => Noise(seed)).ToArray();
@@ -79,7 +79,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void FrameCountFollowsLibrosa()
+    public void Frame_count_follows_librosa()
     {
         var centred = new MfccExtractor(new MfccOptions());
         var uncentred = new MfccExtractor(new MfccOptions { Center = false });
@@ -89,7 +89,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void OtherOptionsProduceFiniteOutput()
+    public void Other_options_produce_finite_output()
     {
         var signal = Noise(30000, 3);
         foreach (var options in new[]
@@ -106,7 +106,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void TopDbClipsRelativeToWholeMatrixMaximum()
+    public void Top_db_clips_relative_to_whole_matrix_maximum()
     {
         // Loud first half, silence after: with top_db the silent frames sit exactly at (max − 80) dB in every band,
         // so their c0 equals sqrt(n_mels)·(max − 80) and all other coefficients vanish.
@@ -119,7 +119,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void SamplesOutsideEveryFrameDoNotMoveTheTopDbFloor()
+    public void Samples_outside_every_frame_do_not_move_the_top_db_floor()
     {
         // Without centring, samples past the last full frame belong to no frame; a loud tail there must not change
         // the clip floor (the SIMD batch computes such phantom frames but must ignore them).
@@ -138,7 +138,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void LogMelIsWhatTheMfccIsTheDctOf()
+    public void Log_mel_is_what_the_mfcc_is_the_dct_of()
     {
         // The log-mel spectrogram the learned models read must be the MFCC's own input: its orthonormal DCT-II gives
         // the MFCC matrix (float32 rounding of the log-mel values allows ~1e-4 dB).
@@ -176,7 +176,7 @@ public sealed class MfccExtractorTests
     }
 
     [Fact]
-    public void BenchmarkReportsEveryStage()
+    public void Benchmark_reports_every_stage()
     {
         var result = MfccBenchmark.Run(2);
         Assert.Equal(1292, result.Frames);

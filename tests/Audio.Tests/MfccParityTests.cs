@@ -10,7 +10,7 @@ public sealed class MfccParityTests(ITestOutputHelper output)
     [InlineData("sine440_30s")]
     [InlineData("whitenoise_3s")]
     [InlineData("whitenoise_30s")]
-    public void MatchesLibrosaOn22kReferences(string name)
+    public void Matches_librosa_on_22k_references(string name)
     {
         var reference = MfccReference.Load(name);
         var signal = Load(reference.Input);
@@ -32,7 +32,7 @@ public sealed class MfccParityTests(ITestOutputHelper output)
     /// and 1e-4 (means). Measured: 2.0e-5 and 2.6e-6.
     /// </summary>
     [Fact]
-    public void MatchesLibrosaOnResampledStereoReference()
+    public void Matches_librosa_on_resampled_stereo_reference()
     {
         var reference = MfccReference.Load("stereo44k_sine440_noise_3s");
         Assert.True(reference.Resampled);

@@ -4,7 +4,7 @@ namespace MusicClustering.Audio.Tests;
 public sealed class ResamplerTests(ITestOutputHelper output)
 {
     [Fact]
-    public void PassbandToneKeepsAmplitudeWithin0Point1Db()
+    public void Passband_tone_keeps_amplitude_within_0_point_1_db()
     {
         var gainDb = ToneGainDb(1000, 44100, 22050);
         output.WriteLine($"1 kHz 44.1→22.05 kHz: {gainDb:F5} dB");
@@ -12,7 +12,7 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ToneAboveTargetNyquistIsAttenuatedAtLeast60Db()
+    public void Tone_above_target_nyquist_is_attenuated_at_least_60_db()
     {
         var gainDb = ToneGainDb(15000, 44100, 22050);
         output.WriteLine($"15 kHz 44.1→22.05 kHz: {gainDb:F1} dB");
@@ -20,7 +20,7 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void NonIntegerRatioAndUpsamplingKeepPassband()
+    public void Non_integer_ratio_and_upsampling_keep_passband()
     {
         var down = ToneGainDb(3000, 48000, 22050);
         var up = ToneGainDb(3000, 22050, 44100);
@@ -31,7 +31,7 @@ public sealed class ResamplerTests(ITestOutputHelper output)
 
     /// <summary>Figures quoted in src/Audio/Resampling/README.md: ripple up to 0.8 × target Nyquist, rejection beyond 1.1 ×.</summary>
     [Fact]
-    public void PassbandRippleAndStopbandAttenuation()
+    public void Passband_ripple_and_stopband_attenuation()
     {
         double ripple = 0;
         for (var f = 100.0; f <= 0.8 * 11025; f += 441)
@@ -55,7 +55,7 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     [InlineData(48000, 22050)]
     [InlineData(22050, 44100)]
     [InlineData(8000, 22050)]
-    public void PolyphaseFormMatchesResampyLoop(int from, int to)
+    public void Polyphase_form_matches_resampy_loop(int from, int to)
     {
         var random = new Random(from + to);
         var x = Enumerable.Range(0, 5000).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
@@ -70,14 +70,14 @@ public sealed class ResamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EqualRatesAreIdentity()
+    public void Equal_rates_are_identity()
     {
         var x = new[] { 0.1f, -0.2f, 0.3f };
         Assert.Equal(x, Resampler.Resample(x, 22050, 22050));
     }
 
     [Fact]
-    public void OutputLengthIsCeilingLikeLibrosa()
+    public void Output_length_is_ceiling_like_librosa()
     {
         Assert.Equal(66150, Resampler.Resample(new float[132300], 44100, 22050).Length);
         Assert.Equal(22050, Resampler.Resample(new float[48000], 48000, 22050).Length);

@@ -14,7 +14,7 @@ public sealed class SyntheticCorpusTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void SameOptionsGiveByteIdenticalFiles()
+    public void Same_options_give_byte_identical_files()
     {
         var options = new SyntheticCorpusOptions(Genres: 3, PerGenre: 2, Seconds: 1.5);
         var a = SyntheticCorpus.Generate(options, Path.Combine(_root, "a"));
@@ -31,7 +31,7 @@ public sealed class SyntheticCorpusTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void WritesNamedPcm16ClipsAndQuotedLyricsCsv()
+    public void Writes_named_pcm16_clips_and_quoted_lyrics_csv()
     {
         var result = SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 10, PerGenre: 2, Seconds: 1), _root);
 
@@ -49,10 +49,10 @@ public sealed class SyntheticCorpusTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void FourGenresClusterByMfccStatistics() => AssertSeparable(genres: 4, perGenre: 10, seconds: 5, minNmi: 0.6);
+    public void Four_genres_cluster_by_mfcc_statistics() => AssertSeparable(genres: 4, perGenre: 10, seconds: 5, minNmi: 0.6);
 
     [Fact]
-    public void TenGenresClusterByMfccStatistics() => AssertSeparable(genres: 10, perGenre: 6, seconds: 3, minNmi: 0.6);
+    public void Ten_genres_cluster_by_mfcc_statistics() => AssertSeparable(genres: 10, perGenre: 6, seconds: 3, minNmi: 0.6);
 
     private void AssertSeparable(int genres, int perGenre, double seconds, double minNmi)
     {

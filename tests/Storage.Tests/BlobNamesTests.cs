@@ -5,7 +5,7 @@ public sealed class BlobNamesTests
     private const string Sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     [Fact]
-    public void BuildsTheLayout()
+    public void Builds_the_layout()
     {
         Assert.Equal($"{Sha}.mp3", BlobNames.Audio(Sha.ToUpperInvariant(), ".MP3"));
         Assert.Equal("gtzan/manifest.json", BlobNames.Manifest("gtzan"));
@@ -19,7 +19,7 @@ public sealed class BlobNamesTests
     [InlineData("abc")]
     [InlineData("../" + Sha)]
     [InlineData(Sha + "0")]
-    public void RejectsMalformedSha256(string sha) =>
+    public void Rejects_malformed_sha256(string sha) =>
         Assert.Throws<ArgumentException>(() => BlobNames.Audio(sha, "wav"));
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class BlobNamesTests
     [InlineData(".")]
     [InlineData("wav/../x")]
     [InlineData("verylongextension")]
-    public void RejectsMalformedExtensions(string extension) =>
+    public void Rejects_malformed_extensions(string extension) =>
         Assert.Throws<ArgumentException>(() => BlobNames.Audio(Sha, extension));
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class BlobNamesTests
     [InlineData("gtzan", "C:\\x.csv")]
     [InlineData("gtzan\u202E", "x.csv")]
     [InlineData("\uFF0E\uFF0E", "x.csv")]
-    public void RejectsTraversalInOwnersAndFiles(string owner, string file)
+    public void Rejects_traversal_in_owners_and_files(string owner, string file)
     {
         Assert.ThrowsAny<ArgumentException>(() => BlobNames.DatasetFile(owner, file));
         Assert.ThrowsAny<ArgumentException>(() => BlobNames.Model(owner, file));
@@ -46,7 +46,7 @@ public sealed class BlobNamesTests
     }
 
     [Fact]
-    public void ContainerNamesFollowAzureRules()
+    public void Container_names_follow_azure_rules()
     {
         Assert.Equal(["audio", "datasets", "features", "models", "experiments"], BlobContainers.All);
         foreach (var container in BlobContainers.All)

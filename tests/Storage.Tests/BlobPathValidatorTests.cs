@@ -38,14 +38,14 @@ public sealed class BlobPathValidatorTests
 
     [Theory]
     [MemberData(nameof(Rejected))]
-    public void RejectsUnsafeNames(string name, string expectedReason)
+    public void Rejects_unsafe_names(string name, string expectedReason)
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => BlobPathValidator.Validate(name));
         Assert.Contains(expectedReason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void RejectsNamesOverTheAzureLimit()
+    public void Rejects_names_over_the_azure_limit()
     {
         var longName = string.Join('/', Enumerable.Repeat(new string('a', 99), 11));
         Assert.True(longName.Length > BlobPathValidator.MaxNameLength);
@@ -55,7 +55,7 @@ public sealed class BlobPathValidatorTests
     }
 
     [Fact]
-    public void RejectsNull() =>
+    public void Rejects_null() =>
         Assert.Throws<ArgumentNullException>(() => BlobPathValidator.Validate(null!));
 
     [Theory]
@@ -64,11 +64,11 @@ public sealed class BlobPathValidatorTests
     [InlineData("Björk/Jóga.flac")]
     [InlineData("日本語/曲.mp3")]
     [InlineData("..a/b..c/.hidden")]
-    public void AcceptsOrdinaryNamesUnchanged(string name) =>
+    public void Accepts_ordinary_names_unchanged(string name) =>
         Assert.Equal(name.Normalize(System.Text.NormalizationForm.FormC), BlobPathValidator.Validate(name));
 
     [Fact]
-    public void RejectsUnpairedSurrogates()
+    public void Rejects_unpaired_surrogates()
     {
         // Not theory data: xunit's serialisation would turn the lone surrogate into U+FFFD.
         var error = Assert.Throws<ArgumentException>(() => BlobPathValidator.Validate("a\uD800b"));
@@ -76,7 +76,7 @@ public sealed class BlobPathValidatorTests
     }
 
     [Fact]
-    public void NormalisesToNfcOrRejectsDecomposedTextWithoutIcu()
+    public void Normalises_to_nfc_or_rejects_decomposed_text_without_icu()
     {
         var decomposed = "Bjo\u0308rk.flac";
         var icuAvailable = "e\u0301".Normalize(System.Text.NormalizationForm.FormC) == "\u00E9";
@@ -95,7 +95,7 @@ public sealed class BlobPathValidatorTests
     }
 
     [Fact]
-    public void ErrorMessagesDoNotEchoInvisibleCharacters()
+    public void Error_messages_do_not_echo_invisible_characters()
     {
         var error = Assert.Throws<ArgumentException>(() => BlobPathValidator.Validate("x\u202Ey"));
         Assert.DoesNotContain('\u202E', error.Message);
@@ -109,6 +109,6 @@ public sealed class BlobPathValidatorTests
     [Theory]
     [InlineData("a/b")]
     [InlineData("..")]
-    public void SegmentValidationRejectsSlashesAndTraversal(string segment) =>
+    public void Segment_validation_rejects_slashes_and_traversal(string segment) =>
         Assert.Throws<ArgumentException>(() => BlobPathValidator.ValidateSegment(segment));
 }

@@ -3,7 +3,7 @@ namespace MusicClustering.Storage.Tests;
 public sealed class CodecAndRedactionTests
 {
     [Fact]
-    public void MatrixCodecRoundTripsAndIsLittleEndian()
+    public void Matrix_codec_round_trips_and_is_little_endian()
     {
         float[] data = [1f, -2.5f, float.MaxValue, float.Epsilon, 0f, 3.25f];
         var bytes = MatrixCodec.Encode(data, 2, 3);
@@ -18,7 +18,7 @@ public sealed class CodecAndRedactionTests
     }
 
     [Fact]
-    public void MatrixCodecRejectsShapeMismatchAndCorruption()
+    public void Matrix_codec_rejects_shape_mismatch_and_corruption()
     {
         Assert.Throws<ArgumentException>(() => MatrixCodec.Encode(new float[5], 2, 3));
         var bytes = MatrixCodec.Encode(new float[6], 2, 3);
@@ -28,7 +28,7 @@ public sealed class CodecAndRedactionTests
     }
 
     [Fact]
-    public void RedactsSecretsButKeepsEndpoint()
+    public void Redacts_secrets_but_keeps_endpoint()
     {
         var redacted = RedactedConnectionString.Of(AzuriteDefaults.ConnectionString(12345));
         Assert.DoesNotContain(AzuriteDefaults.AccountKey, redacted, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class CodecAndRedactionTests
     }
 
     [Fact]
-    public void ConnectionStringPointsAtLoopback() =>
+    public void Connection_string_points_at_loopback() =>
         Assert.Contains("BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", AzuriteDefaults.ConnectionString(), StringComparison.Ordinal);
 
     [Theory]
@@ -53,11 +53,11 @@ public sealed class CodecAndRedactionTests
     [InlineData(404, false)]
     [InlineData(409, false)]
     [InlineData(412, false)]
-    public void ClassifiesStatusCodes(int status, bool transient) =>
+    public void Classifies_status_codes(int status, bool transient) =>
         Assert.Equal(transient, StorageResilience.IsTransient(new Azure.RequestFailedException(status, "x")));
 
     [Fact]
-    public void CallerCancellationIsNotRetried()
+    public void Caller_cancellation_is_not_retried()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -72,7 +72,7 @@ public sealed class CodecAndRedactionTests
     }
 
     [Fact]
-    public void ServiceVersionParsesBothSpellings()
+    public void Service_version_parses_both_spellings()
     {
         var store = new ArtifactStore(new ArtifactStoreOptions
         {

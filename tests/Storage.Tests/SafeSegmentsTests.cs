@@ -20,7 +20,7 @@ public sealed class SafeSegmentsTests
     [InlineData("evil\u202Egpj.exe", "evil_gpj.exe")]
     [InlineData("a\u200Db\0c", "a_b_c")]
     [InlineData("C:\\Users\\x", "C_Users_x")]
-    public void ProducesExpectedSafeSegment(string userText, string expected) =>
+    public void Produces_expected_safe_segment(string userText, string expected) =>
         Assert.Equal(expected, SafeSegments.From(userText));
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class SafeSegmentsTests
     [InlineData("\u202E\u200B\u0301")]
     [InlineData("日本語の曲.mp3")]
     [InlineData("a/b\\c:d*e?f\"g<h>i|j")]
-    public void OutputAlwaysPassesStrictValidation(string userText)
+    public void Output_always_passes_strict_validation(string userText)
     {
         var segment = SafeSegments.From(userText);
         Assert.Equal(segment, BlobPathValidator.ValidateSegment(segment));
@@ -37,7 +37,7 @@ public sealed class SafeSegmentsTests
     }
 
     [Fact]
-    public void TruncatesWithHashSuffixKeepingExtension()
+    public void Truncates_with_hash_suffix_keeping_extension()
     {
         var longA = new string('a', 300) + "1.wav";
         var longB = new string('a', 300) + "2.wav";
@@ -51,6 +51,6 @@ public sealed class SafeSegmentsTests
     }
 
     [Fact]
-    public void ShortTextIsNotHashed() =>
+    public void Short_text_is_not_hashed() =>
         Assert.Equal("track01.wav", BlobNames.SafeSegment("track01.wav"));
 }

@@ -7,7 +7,7 @@ public class FeatureSpaceTests
     private static double[][] Slice(double[][] x, int from, int count) => x.Select(r => r.Skip(from).Take(count).ToArray()).ToArray();
 
     [Fact]
-    public void WeightOne_GivesBothBlocksEqualTotalVariance()
+    public void Weight_one_gives_both_blocks_equal_total_variance()
     {
         var (audio, _) = Blobs.Make(20, 3, 4, seed: 1);
         var random = new Random(2);
@@ -22,7 +22,7 @@ public class FeatureSpaceTests
     }
 
     [Fact]
-    public void WeightZero_ReducesToStandardizedAudio()
+    public void Weight_zero_reduces_to_standardized_audio()
     {
         var (audio, truth) = Blobs.Make(25, 3, 5, seed: 3, spread: 2.0);
         var random = new Random(4);
@@ -44,7 +44,7 @@ public class FeatureSpaceTests
     }
 
     [Fact]
-    public void FromRowMajor_KeepsOrder_AndChecksSize()
+    public void From_row_major_keeps_order_and_checks_size()
     {
         double[][] x = FeatureSpace.FromRowMajor([1f, 2f, 3f, 4f, 5f, 6f], 2, 3);
         Assert.Equal([4.0, 5.0, 6.0], x[1]);
@@ -52,7 +52,7 @@ public class FeatureSpaceTests
     }
 
     [Fact]
-    public void NegativeWeight_Throws()
+    public void Negative_weight_throws()
     {
         double[][] x = [[1.0], [2.0]];
         Assert.Throws<ArgumentOutOfRangeException>(() => FeatureSpace.Hybrid(x, x, -1));

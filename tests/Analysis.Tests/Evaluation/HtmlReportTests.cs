@@ -27,7 +27,7 @@ public class HtmlReportTests
     };
 
     [Fact]
-    public void EscapesAllText()
+    public void Escapes_all_text()
     {
         string html = HtmlReport.Render(Model());
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void IsSelfContained()
+    public void Is_self_contained()
     {
         string html = HtmlReport.Render(Model());
         Assert.StartsWith("<!DOCTYPE html>", html);
@@ -50,7 +50,7 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void IncludesEveryRowImageAndDiagnostic()
+    public void Includes_every_row_image_and_diagnostic()
     {
         string html = HtmlReport.Render(Model());
         string table = Regex.Match(html, "<table class=\"comparison\">.*?</table>", RegexOptions.Singleline).Value;
@@ -65,7 +65,7 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void HighlightsBestValuePerColumn()
+    public void Highlights_best_value_per_column()
     {
         string html = HtmlReport.Render(Model());
         string table = Regex.Match(html, "<table class=\"comparison\">.*?</table>", RegexOptions.Singleline).Value;
@@ -80,14 +80,14 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void DiagnosticsSection_IsOptional()
+    public void Diagnostics_section_is_optional()
     {
         string html = HtmlReport.Render(Model() with { Diagnostics = null });
         Assert.DoesNotContain("diagnostics", html);
     }
 
     [Fact]
-    public void AbsoluteImagePath_IsRejected()
+    public void Absolute_image_path_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => HtmlReport.Render(Model() with { Images = [new("/tmp/x.png", "x")] }));
     }

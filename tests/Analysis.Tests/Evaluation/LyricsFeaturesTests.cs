@@ -17,7 +17,7 @@ public class LyricsFeaturesTests
     ];
 
     [Fact]
-    public void MissingLyrics_GetZeroRows_AndAreCounted()
+    public void Missing_lyrics_get_zero_rows_and_are_counted()
     {
         var matrix = LyricsFeatures.Build(Lyrics, new LyricsOptions { SvdComponents = 3 });
         Assert.Equal(Lyrics.Length, matrix.Rows.Length);
@@ -30,7 +30,7 @@ public class LyricsFeaturesTests
     }
 
     [Fact]
-    public void DenseTfidf_IsFittedOnPresentDocumentsOnly()
+    public void Dense_tfidf_is_fitted_on_present_documents_only()
     {
         var options = new LyricsOptions { SvdComponents = 0, MinDf = 1, MaxDf = 1.0 };
         var matrix = LyricsFeatures.Build(Lyrics, options);
@@ -45,14 +45,14 @@ public class LyricsFeaturesTests
     }
 
     [Fact]
-    public void SvdComponents_AreClampedToTheCorpus()
+    public void Svd_components_are_clamped_to_the_corpus()
     {
         var matrix = LyricsFeatures.Build(Lyrics, new LyricsOptions { SvdComponents = 50, MinDf = 1 });
         Assert.Equal(6, matrix.Components); // six documents
     }
 
     [Fact]
-    public void FewerThanTwoLyrics_Throws()
+    public void Fewer_than_two_lyrics_throws()
     {
         var error = Assert.Throws<ArgumentException>(() => LyricsFeatures.Build(["only one song here", null, ""], new LyricsOptions()));
         Assert.Contains("at least 2", error.Message);

@@ -20,7 +20,7 @@ public class LyricsTableTests
     }
 
     [Fact]
-    public void MissingHeaderColumn_IsRejected()
+    public void Missing_header_column_is_rejected()
     {
         var error = Assert.Throws<FormatException>(() => LyricsTable.Parse("track,text\na,b\n"));
         Assert.Contains("Line 1", error.Message);
@@ -28,13 +28,13 @@ public class LyricsTableTests
     }
 
     [Fact]
-    public void EmptyFile_IsRejected()
+    public void Empty_file_is_rejected()
     {
         Assert.Throws<FormatException>(() => LyricsTable.Parse(""));
     }
 
     [Fact]
-    public void EmptyTrackId_NamesTheLine()
+    public void Empty_track_id_names_the_line()
     {
         var error = Assert.Throws<FormatException>(() => LyricsTable.Parse("track,lyrics\na,\"x\ny\"\n  ,words\n"));
         Assert.Contains("Line 4", error.Message);
@@ -42,14 +42,14 @@ public class LyricsTableTests
     }
 
     [Fact]
-    public void MissingFields_NamesTheLine()
+    public void Missing_fields_names_the_line()
     {
         var error = Assert.Throws<FormatException>(() => LyricsTable.Parse("track,lyrics\na\n"));
         Assert.Contains("Line 2", error.Message);
     }
 
     [Fact]
-    public void DuplicateTrackId_NamesBothLines()
+    public void Duplicate_track_id_names_both_lines()
     {
         var error = Assert.Throws<FormatException>(() => LyricsTable.Parse("track,lyrics\na,one\nb,two\na,three\n"));
         Assert.Contains("Line 4", error.Message);
@@ -58,7 +58,7 @@ public class LyricsTableTests
     }
 
     [Fact]
-    public void UnclosedQuote_IsRejected()
+    public void Unclosed_quote_is_rejected()
     {
         var error = Assert.Throws<FormatException>(() => LyricsTable.Parse("track,lyrics\na,\"never closed\n"));
         Assert.Contains("Line 2", error.Message);

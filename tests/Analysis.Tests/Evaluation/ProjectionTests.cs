@@ -7,7 +7,7 @@ public class ProjectionTests
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     [Fact]
-    public void RenderPng_ReturnsPngBytes()
+    public void Render_png_returns_png_bytes()
     {
         var (x, truth) = Blobs.Make(10, 3, 2, seed: 1);
         truth[0] = MetricSuite.NoiseLabel;
@@ -20,7 +20,7 @@ public class ProjectionTests
     }
 
     [Fact]
-    public void RenderPng_RejectsMismatchedLabels()
+    public void Render_png_rejects_mismatched_labels()
     {
         Assert.Throws<ArgumentException>(() => ScatterPlot.RenderPng([[0.0, 1.0]], [0, 1], "", 100, 100));
     }

@@ -5,7 +5,7 @@ namespace MusicClustering.Analysis.Tests.Evaluation;
 public class SpaceEvaluationTests
 {
     [Fact]
-    public void EveryAlgorithm_RecoversSeparatedBlobs()
+    public void Every_algorithm_recovers_separated_blobs()
     {
         var (x, truth) = Blobs.Make(30, 3, 4, seed: 5);
         ClusteringAlgorithmSpec[] algorithms =
@@ -31,7 +31,7 @@ public class SpaceEvaluationTests
     }
 
     [Fact]
-    public void DbscanNoise_IsExcludedFromInternalMetrics()
+    public void Dbscan_noise_is_excluded_from_internal_metrics()
     {
         var (blobs, _) = Blobs.Make(20, 2, 2, seed: 6);
         double[][] x = [.. blobs, [100.0, 100.0]];
@@ -46,7 +46,7 @@ public class SpaceEvaluationTests
     }
 
     [Fact]
-    public void UnknownName_Throws()
+    public void Unknown_name_throws()
     {
         Assert.Throws<ArgumentException>(() => ClusteringRunner.Run([[0.0], [1.0]], new ClusteringAlgorithmSpec("spectral"), 2, 0));
     }

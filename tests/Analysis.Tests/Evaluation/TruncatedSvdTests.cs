@@ -15,7 +15,7 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SingularValues_MatchEigenvaluesOfGram()
+    public void Singular_values_match_eigenvalues_of_gram()
     {
         // width = k + oversamples covers every column, so the randomized answer must be exact.
         double[][] x = RandomMatrix(40, 12, 1, density: 0.6);
@@ -46,7 +46,7 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void LowRankSignal_IsRecoveredAndRatiosAreSane()
+    public void Low_rank_signal_is_recovered_and_ratios_are_sane()
     {
         var random = new Random(5);
         double[][] left = RandomMatrix(200, 3, 7);
@@ -69,7 +69,7 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SameSeed_SameResult()
+    public void Same_seed_same_result()
     {
         double[][] x = RandomMatrix(30, 50, 2, density: 0.3);
         double[][] a = new TruncatedSvd(5, 11).FitTransform(x);
@@ -78,13 +78,13 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TooManyComponents_Throws()
+    public void Too_many_components_throws()
     {
         Assert.Throws<ArgumentException>(() => new TruncatedSvd(6).FitTransform(RandomMatrix(5, 20, 1)));
     }
 
     [Fact]
-    public void SparseThousandByFiveThousand_IsFast()
+    public void Sparse_thousand_by_five_thousand_is_fast()
     {
         var random = new Random(9);
         int rows = 1000;

@@ -8,7 +8,7 @@ namespace MusicClustering.Learning.Tests;
 public sealed class TorchNativeLoaderTests
 {
     [Fact]
-    public void EnsureLoaded_is_idempotent_and_reports_a_status()
+    public void Ensure_loaded_is_idempotent_and_reports_a_status()
     {
         TorchNativeLoader.EnsureLoaded();
         var first = TorchNativeLoader.Status;

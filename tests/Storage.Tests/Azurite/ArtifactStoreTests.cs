@@ -11,7 +11,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     private static string UniqueName(string file) => $"test-{Guid.NewGuid():N}/{file}";
 
     [Fact]
-    public async Task UploadDownloadRoundTripReturnsSameBytesAndEtag()
+    public async Task Upload_download_round_trip_returns_same_bytes_and_etag()
     {
         var name = UniqueName("blob.bin");
         var payload = BinaryData.FromBytes([1, 2, 3, 250]);
@@ -24,7 +24,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task ExistsReflectsUploadsAndDeletes()
+    public async Task Exists_reflects_uploads_and_deletes()
     {
         var name = UniqueName("exists.txt");
         Assert.False(await _store.ExistsAsync(BlobContainers.Experiments, name));
@@ -35,7 +35,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task UploadIfAbsentWritesOnlyOnce()
+    public async Task Upload_if_absent_writes_only_once()
     {
         var name = UniqueName("once.txt");
         Assert.True(await _store.UploadIfAbsentAsync(BlobContainers.Datasets, name, BinaryData.FromString("first")));
@@ -44,7 +44,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task UploadWithoutOverwriteThrowsWhenPresent()
+    public async Task Upload_without_overwrite_throws_when_present()
     {
         var name = UniqueName("no-overwrite.txt");
         await _store.UploadAsync(BlobContainers.Datasets, name, BinaryData.FromString("a"), overwrite: false);
@@ -55,7 +55,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task IfMatchWithStaleEtagFails()
+    public async Task If_match_with_stale_etag_fails()
     {
         var name = UniqueName("state.json");
         var original = await _store.UploadAsync(BlobContainers.Experiments, name, BinaryData.FromString("v1"), overwrite: true);
@@ -65,7 +65,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task MatrixRoundTrip()
+    public async Task Matrix_round_trip()
     {
         var name = BlobNames.Features("test-mfcc", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + new string('0', 32));
         var data = Enumerable.Range(0, 6 * 20).Select(i => (i * 0.37f) - 5f).ToArray();
@@ -76,7 +76,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task JsonRoundTripUsesTheProductsSnakeCaseStyle()
+    public async Task Json_round_trip_uses_the_products_snake_case_style()
     {
         var name = UniqueName("manifest.json");
         await _store.WriteJsonAsync(BlobContainers.Datasets, name, new SampleManifest("gtzan", 1000));
@@ -89,7 +89,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task ListReturnsNamesUnderPrefixInOrder()
+    public async Task List_returns_names_under_prefix_in_order()
     {
         var prefix = $"list-{Guid.NewGuid():N}/";
         foreach (var file in new[] { "c.txt", "a.txt", "sub/b.txt" })
@@ -109,7 +109,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task MissingBlobGivesClearErrors()
+    public async Task Missing_blob_gives_clear_errors()
     {
         var name = UniqueName("missing.bin");
         var error = await Assert.ThrowsAsync<ArtifactNotFoundException>(() => _store.DownloadAsync(BlobContainers.Models, name));
@@ -121,7 +121,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task InvalidNamesAreRejectedBeforeAnyRequest()
+    public async Task Invalid_names_are_rejected_before_any_request()
     {
         await Assert.ThrowsAsync<ArgumentException>(
             () => _store.UploadAsync(BlobContainers.Models, "../escape.bin", BinaryData.FromString("x"), overwrite: true));
@@ -129,7 +129,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task ContainersArePrivate()
+    public async Task Containers_are_private()
     {
         foreach (var container in BlobContainers.All)
         {
@@ -145,7 +145,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task LargeUploadIsStagedAndCommittedAtomically()
+    public async Task Large_upload_is_staged_and_committed_atomically()
     {
         var name = UniqueName("large.bin");
         var payload = new byte[(9 * 1024 * 1024) + 123];
@@ -160,7 +160,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task FileUploadAndDownloadStreamThroughTempFiles()
+    public async Task File_upload_and_download_stream_through_temp_files()
     {
         var folder = Directory.CreateTempSubdirectory("storage-tests-").FullName;
         try
@@ -184,7 +184,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task LauncherReusesARunningServerWithoutOwningIt()
+    public async Task Launcher_reuses_a_running_server_without_owning_it()
     {
         await using (var reused = await AzuriteLauncher.EnsureRunningAsync(
             new AzuriteLaunchOptions { Port = fixture.Azurite.Port }, CancellationToken.None))
@@ -198,7 +198,7 @@ public sealed class ArtifactStoreTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task PinnedServiceVersionWorksAgainstAzurite()
+    public async Task Pinned_service_version_works_against_azurite()
     {
         var pinned = new ArtifactStore(new ArtifactStoreOptions
         {

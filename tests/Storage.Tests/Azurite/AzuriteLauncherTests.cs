@@ -3,7 +3,7 @@ namespace MusicClustering.Storage.Tests;
 public sealed class AzuriteLauncherTests
 {
     [Fact]
-    public async Task MissingExecutableTellsTheUserToRunInstallScript()
+    public async Task Missing_executable_tells_the_user_to_run_install_script()
     {
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() => AzuriteLauncher.EnsureRunningAsync(
             new AzuriteLaunchOptions { Port = 0, ExecutablePath = "/nonexistent/azurite-blob" }, CancellationToken.None));
@@ -11,7 +11,7 @@ public sealed class AzuriteLauncherTests
     }
 
     [Fact]
-    public async Task OwnedInstanceStopsAndCleansUpOnDispose()
+    public async Task Owned_instance_stops_and_cleans_up_on_dispose()
     {
         await AzuriteInstall.EnsureInstalledAsync();
         var instance = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);

@@ -14,7 +14,7 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OperationsSucceedAcrossAnEmulatorRestart()
+    public async Task Operations_succeed_across_an_emulator_restart()
     {
         var first = await AzuriteLauncher.EnsureRunningAsync(
             new AzuriteLaunchOptions { Port = 0, Location = _location }, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NonTransientFailuresAreNotRetried()
+    public async Task Non_transient_failures_are_not_retried()
     {
         await using var azurite = await AzuriteLauncher.EnsureRunningAsync(
             new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
