@@ -12,11 +12,20 @@ public sealed record DatasetManifest(
     [property: JsonPropertyName("tracks")] IReadOnlyList<ManifestTrack> Tracks,
     [property: JsonPropertyName("lyrics")] BlobRef? Lyrics);
 
-/// <summary>One track: its id within the dataset, its content-addressed audio blob and its optional label.</summary>
+/// <summary>
+/// One track: its id within the dataset, its content-addressed audio blob, its optional label and the path it was
+/// ingested from, relative to the ingested folder (what people call the track; null in manifests written before paths).
+/// </summary>
 public sealed record ManifestTrack(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("sha256")] string Sha256,
     [property: JsonPropertyName("audio")] BlobRef Audio,
     [property: JsonPropertyName("bytes")] long Bytes,
-    [property: JsonPropertyName("label")] string? Label);
+    [property: JsonPropertyName("label")] string? Label,
+    [property: JsonPropertyName("path")] string? Path = null)
+{
+    /// <summary>How to name the track to a person: its original relative path.</summary>
+    [JsonIgnore]
+    public string DisplayName => Path ?? File;
+}

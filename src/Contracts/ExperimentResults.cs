@@ -30,6 +30,9 @@ public sealed record ExperimentResults
     [JsonPropertyName("versions")] public required IReadOnlyDictionary<string, string> Versions { get; init; }
     [JsonPropertyName("completed_at")] public required DateTimeOffset CompletedAt { get; init; }
 
+    /// <summary>Each clustered track's original path (relative to the ingested folder), by track id.</summary>
+    [JsonPropertyName("track_paths")] public IReadOnlyDictionary<string, string> TrackPaths { get; init; } = new Dictionary<string, string>();
+
     public sealed record MetricsSection(
         [property: JsonPropertyName("silhouette")] double? Silhouette,
         [property: JsonPropertyName("calinski_harabasz")] double? CalinskiHarabasz,
@@ -118,5 +121,11 @@ public sealed record ExperimentResults
     public sealed record FailedTrack(
         [property: JsonPropertyName("track")] string Track,
         [property: JsonPropertyName("reason")] string Reason,
-        [property: JsonPropertyName("message")] string Message);
+        [property: JsonPropertyName("message")] string Message,
+        [property: JsonPropertyName("path")] string? Path = null)
+    {
+        /// <summary>How to name the track to a person: the path it was ingested from, else its id.</summary>
+        [JsonIgnore]
+        public string DisplayName => Path ?? Track;
+    }
 }

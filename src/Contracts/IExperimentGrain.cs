@@ -10,4 +10,11 @@ public interface IExperimentGrain : IGrainWithStringKey
 
     [Alias("GetStatus")]
     Task<ExperimentStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stops the run and marks it <see cref="ExperimentStage.Cancelled"/>: at once when this activation owns it, else at
+    /// the owner's next heartbeat. A finished experiment stays as it is. Returns the status after the request.
+    /// </summary>
+    [Alias("Cancel")]
+    Task<ExperimentStatus> CancelAsync(CancellationToken cancellationToken = default);
 }

@@ -66,8 +66,10 @@ public static class AudioDecoder
             return "aiff";
         }
 
+        // Any other binary file goes to ffmpeg when it is installed: ingest accepts whatever ffmpeg reads (FfmpegProbe).
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return CompressedExtensions.Contains(extension) && !LooksLikeText(bytes) ? extension.TrimStart('.') : null;
+        var known = CompressedExtensions.Contains(extension) || (extension.Length > 1 && FfmpegDecoder.FindExecutable() is not null);
+        return known && !LooksLikeText(bytes) ? extension.TrimStart('.') : null;
     }
 
     private static AudioFormatException Unrecognised(ReadOnlySpan<byte> bytes, string fileName)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 using MusicClustering.Storage;
@@ -17,10 +18,17 @@ public static class ResultsCommand
         var command = new Command("results", "Show an experiment's results.") { id, json, output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var experimentId = Names.ExperimentId(parseResult.GetValue(id)!);
+            var folder = parseResult.GetValue(output);
+            if (folder is not null && File.Exists(folder))
+            {
+                throw new UserErrorException($"--out '{folder}' is a file; give a folder (it is created when missing).");
+            }
+
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var status = await session.Client.GetGrain<IExperimentGrain>(parseResult.GetValue(id)!).GetStatusAsync(cancellationToken);
+            var status = await session.Client.GetGrain<IExperimentGrain>(experimentId).GetStatusAsync(cancellationToken);
             var code = await PrintAsync(session.Store, status, parseResult.GetValue(json), cancellationToken);
-            if (code == 0 && parseResult.GetValue(output) is { } folder)
+            if (code == 0 && folder is not null)
             {
                 var written = await ArtifactDownloader.DownloadAsync(session.Store, status.Results!, folder, cancellationToken);
                 CliContext.Status.MarkupLine($"[green]wrote[/] {written.Count} files to {Markup.Escape(folder)}: {Markup.Escape(string.Join(", ", written))}");
@@ -35,20 +43,25 @@ public static class ResultsCommand
     {
         if (status.Name.Length == 0)
         {
-            CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(status.Id)}[/]");
-            return 2;
+            throw NotFound(status.Id);
         }
 
         if (status.Stage == ExperimentStage.Failed)
         {
             CliContext.Status.MarkupLine($"[red]experiment {Markup.Escape(status.Id)} failed[/]: {Markup.Escape(status.Error ?? "unknown error")}");
-            return 1;
+            return ExitCodes.Failed;
+        }
+
+        if (status.Stage == ExperimentStage.Cancelled)
+        {
+            CliContext.Status.MarkupLine($"[yellow]experiment {Markup.Escape(status.Id)} was {Markup.Escape(status.Message)}[/]");
+            return ExitCodes.Failed;
         }
 
         if (status.Results is null)
         {
             CliContext.Status.MarkupLine($"experiment {Markup.Escape(status.Id)} is still {status.Stage}: {Markup.Escape(status.Message)}");
-            return 3;
+            return ExitCodes.StillRunning;
         }
 
         var (text, results) = await ResultsReader.ReadAsync(store, status.Results, cancellationToken);
@@ -58,9 +71,13 @@ public static class ResultsCommand
         }
         else
         {
-            ResultsView.Write(CliContext.Output, results);
+            ResultsView.Write(CliContext.Status, results);
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
+
+    /// <summary>The one line for an id nothing was started under.</summary>
+    public static UserErrorException NotFound(string id) =>
+        new($"no experiment '{id}'; `cluster experiments` lists them");
 }

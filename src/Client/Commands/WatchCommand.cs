@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 using Spectre.Console;
@@ -15,19 +16,21 @@ public static class WatchCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var experiment = session.Client.GetGrain<IExperimentGrain>(parseResult.GetValue(id)!);
+            var experiment = session.Client.GetGrain<IExperimentGrain>(Names.ExperimentId(parseResult.GetValue(id)!));
             var initial = await experiment.GetStatusAsync(cancellationToken);
             if (initial.Name.Length == 0)
             {
-                CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(initial.Id)}[/]");
-                return 2;
+                throw ResultsCommand.NotFound(initial.Id);
             }
 
             var status = await ExperimentFollower.FollowAsync(CliContext.Status, experiment, cancellationToken);
-            CliContext.Status.MarkupLine(status.Stage == ExperimentStage.Done
-                ? $"[green]done[/]: cluster results {Markup.Escape(status.Id)}"
-                : $"[red]failed[/]: {Markup.Escape(status.Error ?? "")}");
-            return status.Stage == ExperimentStage.Done ? 0 : 1;
+            CliContext.Status.MarkupLine(status.Stage switch
+            {
+                ExperimentStage.Done => $"[green]done[/]: cluster results {Markup.Escape(status.Id)}",
+                ExperimentStage.Cancelled => $"[yellow]{Markup.Escape(status.Message)}[/]",
+                _ => $"[red]failed[/]: {Markup.Escape(status.Error ?? "")}",
+            });
+            return status.Stage == ExperimentStage.Done ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Experiments;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Client.Ingest;
@@ -15,15 +16,21 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 {
     private const int MaxCommitAttempts = 20;
 
+    /// <summary>Ingests a scanned folder; the report lists the files the scan skipped beside what was ingested.</summary>
+    public async Task<IngestReport> IngestAsync(
+        string dataset, DatasetScan scan, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        await IngestAsync(dataset, scan.Tracks, lyricsPath, progress, cancellationToken) with { Skipped = scan.Skipped };
+
     public async Task<IngestReport> IngestAsync(
         string dataset, IReadOnlyList<ScannedTrack> tracks, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         BlobNames.Validate(dataset);
         // A bad lyrics file is rejected before anything is uploaded.
-        var lyrics = lyricsPath is null ? null : await File.ReadAllBytesAsync(lyricsPath, cancellationToken);
-        var lyricsIds = lyrics is null ? null : LyricsTable.Parse(new StreamReader(new MemoryStream(lyrics))).Keys.ToHashSet();
+        var lyricsRows = lyricsPath is null ? null : LyricsTable.Parse(new StringReader(await File.ReadAllTextAsync(lyricsPath, cancellationToken)));
+        var manifestBlob = new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(dataset));
+        var existing = (await store.TryReadJsonAsync<DatasetManifest>(manifestBlob.Container, manifestBlob.Name, cancellationToken))?.Value;
         var watch = Stopwatch.StartNew();
-        var entries = new ManifestTrack[tracks.Count];
+        var uploads = new (string Sha, BlobRef Audio, long Bytes)[tracks.Count];
         var uploaded = 0;
         long bytes = 0;
         var done = 0;
@@ -35,27 +42,37 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
                 var track = tracks[i];
                 var content = await File.ReadAllBytesAsync(track.Path, ct);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-                var extension = Path.GetExtension(track.FileName).TrimStart('.').ToLowerInvariant();
-                var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, extension));
+                var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, BlobExtension(track.FileName)));
                 if (await store.UploadIfAbsentAsync(audio.Container, audio.Name, BinaryData.FromBytes(content), ct))
                 {
                     Interlocked.Increment(ref uploaded);
                 }
 
                 Interlocked.Add(ref bytes, content.Length);
-                entries[i] = new ManifestTrack(track.TrackId, track.FileName, sha, audio, content.Length, track.Label);
+                uploads[i] = (sha, audio, content.Length);
                 progress?.Report(Interlocked.Increment(ref done));
             });
 
+        var ids = TrackIds.Assign(
+            tracks.Select((t, i) => new TrackIds.Candidate(t.TrackId, t.RelativePath, uploads[i].Sha)).ToList(),
+            (existing?.Tracks ?? []).ToDictionary(t => t.Id, t => t.DisplayName, StringComparer.Ordinal));
+        var entries = tracks
+            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, t.Label, t.RelativePath))
+            .ToArray();
+
         BlobRef? lyricsBlob = null;
-        if (lyrics is not null)
+        LyricsMatcher.Result? lyrics = null;
+        if (lyricsRows is not null)
         {
-            lyricsBlob = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, "lyrics.csv"));
-            await store.UploadAsync(lyricsBlob.Container, lyricsBlob.Name, BinaryData.FromBytes(lyrics), overwrite: true, cancellationToken);
+            lyrics = LyricsMatcher.Match(lyricsRows, entries);
+            var csv = LyricsCsv.Write(lyrics.LyricsById);
+            // Named by content, so the manifest (and so the dataset version) changes whenever the lyrics do.
+            lyricsBlob = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, $"lyrics-{Convert.ToHexStringLower(SHA256.HashData(csv))[..12]}.csv"));
+            await store.UploadAsync(lyricsBlob.Container, lyricsBlob.Name, BinaryData.FromBytes(csv), overwrite: true, cancellationToken);
         }
 
         var manifest = await CommitManifestAsync(dataset, entries, lyricsBlob, cancellationToken);
-        await client.GetGrain<IDatasetGrain>(dataset).CommitAsync(new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(dataset)), cancellationToken);
+        await client.GetGrain<IDatasetGrain>(dataset).CommitAsync(manifestBlob, cancellationToken);
         return new IngestReport(
             dataset,
             entries.Length,
@@ -66,8 +83,19 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             watch.Elapsed.TotalSeconds)
         {
             DatasetTracks = manifest.Tracks.Count,
-            LyricsMatched = lyricsIds is null ? null : entries.Count(e => lyricsIds.Contains(e.Id)),
+            DatasetVersion = DatasetVersion.Of(manifest),
+            LyricsMatched = lyrics?.LyricsById.Count,
+            LyricsUnmatched = lyrics?.Unmatched ?? [],
+            TracksWithoutLyrics = lyrics?.TracksWithout ?? [],
+            Disambiguated = entries.Where((e, i) => e.Id != tracks[i].TrackId).Select(e => new IngestReport.IdAssignment(e.DisplayName, e.Id)).ToList(),
         };
+    }
+
+    /// <summary>The audio blob's extension: the file's, when blob naming allows it; the decoder reads the file name, not this.</summary>
+    private static string BlobExtension(string fileName)
+    {
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        return extension.Length is > 0 and <= 10 && extension.All(char.IsAsciiLetterOrDigit) ? extension : "bin";
     }
 
     /// <summary>
@@ -98,8 +126,10 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 
     public static DatasetManifest Merge(string dataset, DatasetManifest? existing, IReadOnlyList<ManifestTrack> entries, BlobRef? lyrics)
     {
+        // A track ingested again (same id, or same path under a new id) replaces its earlier entry.
         var incoming = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id)).Concat(entries)
+        var paths = entries.Select(e => e.DisplayName).ToHashSet(StringComparer.Ordinal);
+        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id) && !paths.Contains(t.DisplayName)).Concat(entries)
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
         return new DatasetManifest(dataset, DateTimeOffset.UtcNow, tracks, lyrics ?? existing?.Lyrics);

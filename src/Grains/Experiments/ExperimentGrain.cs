@@ -28,6 +28,7 @@ public sealed class ExperimentGrain(
     private IGrainTimer? _timer;
     private Task? _run;
     private bool _resumed;
+    private bool _cancelling;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -45,16 +46,18 @@ public sealed class ExperimentGrain(
 
     public async Task<ExperimentStatus> StartAsync(ExperimentSpec spec, CancellationToken cancellationToken)
     {
+        // An id means one spec on one dataset version: a known id answers with its stored status only when both match.
+        SpecValidator.Validate(spec);
+        var dataset = await CurrentDataset.ReadAsync(GrainFactory, store, spec.Dataset, cancellationToken)
+            ?? throw CurrentDataset.Missing(spec.Dataset);
         if (_status is not null)
         {
+            await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);
             return _status;
         }
 
-        SpecValidator.Validate(spec);
-        var dataset = await GrainFactory.GetGrain<IDatasetGrain>(spec.Dataset).GetSummaryAsync(cancellationToken)
-            ?? throw new ArgumentException($"Invalid experiment spec: dataset '{spec.Dataset}' does not exist; ingest it first.");
-        SpecValidator.Validate(spec, dataset.Tracks, dataset.Lyrics is not null);
-        await ExperimentStore.WriteSpecOnceAsync(store, Id, spec, cancellationToken);
+        SpecValidator.Validate(spec, dataset.Summary.Tracks, dataset.Summary.Lyrics is not null);
+        await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);
 
         var queued = new ExperimentStatus(Id, spec.Name, ExperimentStage.Pending, 0, 0, "queued", null, null, DateTimeOffset.UtcNow)
         {
@@ -78,6 +81,37 @@ public sealed class ExperimentGrain(
 
     public Task<ExperimentStatus> GetStatusAsync(CancellationToken cancellationToken) =>
         Task.FromResult(_status ?? new ExperimentStatus(Id, "", ExperimentStage.Pending, 0, 0, "not started", null, null, DateTimeOffset.UtcNow));
+
+    public async Task<ExperimentStatus> CancelAsync(CancellationToken cancellationToken)
+    {
+        if (_status is null or { IsFinished: true })
+        {
+            return await GetStatusAsync(cancellationToken);
+        }
+
+        await ExperimentCancellation.RequestAsync(store, Id, cancellationToken);
+        if (_claim is not null)
+        {
+            await StopCancelledAsync();
+        }
+
+        return _status!;
+    }
+
+    /// <summary>Stops the owned run where it stands, then stores the cancelled status as the final one.</summary>
+    private async Task StopCancelledAsync()
+    {
+        _cancelling = true;
+        await _owning!.CancelAsync();
+        await _run!.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        if (_status is { IsFinished: false })
+        {
+            _status = ExperimentCancellation.Cancelled(_status);
+            await PersistAsync();
+        }
+
+        logger.LogInformation("Experiment {Id}: {Message}", Id, _status!.Message);
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -200,6 +234,10 @@ public sealed class ExperimentGrain(
         {
             await new ExperimentPipeline(GrainFactory, store, Id, this).RunAsync(spec, resumed, owning);
         }
+        catch (Exception) when (_cancelling)
+        {
+            // cluster cancel stopped it; StopCancelledAsync stores the final status.
+        }
         catch (Exception ex) when (ex is OwnershipLostException || owning.IsCancellationRequested)
         {
             logger.LogWarning(
@@ -221,7 +259,11 @@ public sealed class ExperimentGrain(
     /// <summary>The owner's heartbeat (which also persists progress), or a follower's look at the owner.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (_claim is not null)
+        if (_claim is not null && await ExperimentCancellation.IsRequestedAsync(store, Id, cancellationToken))
+        {
+            await StopCancelledAsync();
+        }
+        else if (_claim is not null)
         {
             await PersistAsync();
         }

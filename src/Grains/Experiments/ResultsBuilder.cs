@@ -69,8 +69,10 @@ public static class ResultsBuilder
             Tsne = analysis.Tsne,
             Artifacts = artifacts,
             Failed = extraction.Failed
-                .Select(f => new ExperimentResults.FailedTrack(TrackName(f.TrackId), f.FailureReason ?? "unknown", f.FailureMessage ?? ""))
+                .Select((f, i) => new ExperimentResults.FailedTrack(
+                    TrackName(f.TrackId), f.FailureReason ?? "unknown", f.FailureMessage ?? "", extraction.FailedTracks.ElementAtOrDefault(i)?.Path))
                 .ToList(),
+            TrackPaths = succeeded.ToDictionary(t => t.Track.Id, t => t.Track.DisplayName),
             Notes = notes,
             TimingsSeconds = timings,
             Spec = spec,

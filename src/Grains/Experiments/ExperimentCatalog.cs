@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Grains.Experiments;
+
+/// <summary><c>cluster experiments</c>: every experiment in storage, read from its status and identity blobs.</summary>
+public static class ExperimentCatalog
+{
+    private const string StatusFile = "/status.json";
+    private const int ReadsInFlight = 16;
+
+    public sealed record Entry(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("dataset")] string? Dataset,
+        [property: JsonPropertyName("dataset_version")] string? DatasetVersion,
+        [property: JsonPropertyName("stage")] string Stage,
+        [property: JsonPropertyName("message")] string Message,
+        [property: JsonPropertyName("error")] string? Error,
+        [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt);
+
+    /// <summary>Every experiment, the most recently updated first.</summary>
+    public static async Task<IReadOnlyList<Entry>> ListAsync(ArtifactStore store, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var name in store.ListAsync(BlobContainers.Experiments, "", cancellationToken))
+        {
+            if (name.EndsWith(StatusFile, StringComparison.Ordinal) && name.IndexOf('/') == name.Length - StatusFile.Length)
+            {
+                ids.Add(name[..^StatusFile.Length]);
+            }
+        }
+
+        var entries = new Entry[ids.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken },
+            async (i, ct) => entries[i] = await ReadAsync(store, ids[i], ct));
+        return entries.OrderByDescending(e => e.UpdatedAt).ToList();
+    }
+
+    private static async Task<Entry> ReadAsync(ArtifactStore store, string id, CancellationToken cancellationToken)
+    {
+        var statusBlob = ExperimentStore.StatusBlob(id);
+        var status = ExperimentStore.ParseStatus(await store.DownloadAsync(statusBlob.Container, statusBlob.Name, cancellationToken));
+        var identity = await ExperimentIdentity.ReadAsync(store, id, cancellationToken);
+        var dataset = identity?.Dataset ?? (await ExperimentStore.ReadSpecAsync(store, id, cancellationToken))?.Dataset;
+        return new Entry(
+            id, status.Name, dataset, identity?.DatasetVersion, status.Stage.ToString().ToLowerInvariant(), status.Message, status.Error, status.UpdatedAt);
+    }
+}
