@@ -22,7 +22,7 @@ public static class CliContext
 
     /// <summary>
     /// Human output, tables included. Goes to stderr so that stdout carries only machine-readable results (JSON, ids);
-    /// wide enough not to squash tables when stderr is not a terminal.
+    /// when stderr is not a terminal, wide enough that no line is wrapped (scripts and logs read one line per message).
     /// </summary>
     public static IAnsiConsole Status { get; } = CreateStatus();
 
@@ -37,7 +37,7 @@ public static class CliContext
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = 4000;
         }
 
         return console;

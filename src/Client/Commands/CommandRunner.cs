@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MusicClustering.Client.Errors;
-using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
 
@@ -19,7 +18,7 @@ public static class CommandRunner
             var command = string.Join(' ', parseResult.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parseResult.CommandResult.Command)
                 .Select(c => c is RootCommand ? "cluster" : c.Name));
             var errors = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
-            CliContext.Status.MarkupLine($"[red]error:[/] {Markup.Escape(errors)}; see `{Markup.Escape(command)} --help`");
+            Console.Error.WriteLine($"error: {errors}; see `{command} --help`");
             return ExitCodes.UserError;
         }
 
@@ -29,7 +28,7 @@ public static class CommandRunner
         }
         catch (Exception ex)
         {
-            return ErrorReporter.Report(ex, CliContext.Status, verbose);
+            return ErrorReporter.Report(ex, Console.Error, verbose);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security;
 using System.Text.Json;
-using Spectre.Console;
 
 namespace MusicClustering.Client.Errors;
 
@@ -12,13 +11,14 @@ public static class ErrorReporter
 {
     private const string VerboseHint = "run again with --verbose for the details";
 
-    public static int Report(Exception exception, IAnsiConsole console, bool verbose)
+    /// <summary>Writes the error as one line (plain text: a console may not wrap it) and returns the exit code.</summary>
+    public static int Report(Exception exception, TextWriter stderr, bool verbose)
     {
         var (message, code) = Classify(exception);
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        stderr.WriteLine($"error: {message}");
         if (verbose)
         {
-            console.WriteLine(exception.ToString());
+            stderr.WriteLine(exception.ToString());
         }
 
         return code;

@@ -87,6 +87,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             LyricsMatched = lyrics?.LyricsById.Count,
             LyricsUnmatched = lyrics?.Unmatched ?? [],
             TracksWithoutLyrics = lyrics?.TracksWithout ?? [],
+            Ids = entries.Select(e => new IngestReport.IdAssignment(e.DisplayName, e.Id)).ToList(),
             Disambiguated = entries.Where((e, i) => e.Id != tracks[i].TrackId).Select(e => new IngestReport.IdAssignment(e.DisplayName, e.Id)).ToList(),
         };
     }

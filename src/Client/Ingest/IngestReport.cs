@@ -20,6 +20,9 @@ public sealed record IngestReport(string Dataset, int Tracks, int Labelled, int 
     /// <summary>Files of the folder that were not ingested, with the reason.</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
+    /// <summary>Every track of this ingest: its path and the id it was given.</summary>
+    public IReadOnlyList<IdAssignment> Ids { get; init; } = [];
+
     /// <summary>Tracks whose id needed a content hash to stay unique, by path.</summary>
     public IReadOnlyList<IdAssignment> Disambiguated { get; init; } = [];
 
