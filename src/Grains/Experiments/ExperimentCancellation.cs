@@ -27,6 +27,19 @@ public static class ExperimentCancellation
         return store.ExistsAsync(blob.Container, blob.Name, cancellationToken);
     }
 
+    /// <summary>As <see cref="IsRequestedAsync"/>, but a storage outage reads as "not requested": the next heartbeat looks again.</summary>
+    public static async Task<bool> IsRequestedSafelyAsync(ArtifactStore store, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IsRequestedAsync(store, id, cancellationToken);
+        }
+        catch (Exception ex) when (StorageResilience.IsTransient(ex, cancellationToken))
+        {
+            return false;
+        }
+    }
+
     /// <summary>The final status of a cancelled run.</summary>
     public static ExperimentStatus Cancelled(ExperimentStatus status) => status with
     {

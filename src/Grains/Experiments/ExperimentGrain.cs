@@ -259,13 +259,14 @@ public sealed class ExperimentGrain(
     /// <summary>The owner's heartbeat (which also persists progress), or a follower's look at the owner.</summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (_claim is not null && await ExperimentCancellation.IsRequestedAsync(store, Id, cancellationToken))
+        if (_claim is not null)
         {
-            await StopCancelledAsync();
-        }
-        else if (_claim is not null)
-        {
+            // The heartbeat first, so a slow look for a cancel request never delays the claim's renewal.
             await PersistAsync();
+            if (_claim is not null && await ExperimentCancellation.IsRequestedSafelyAsync(store, Id, cancellationToken))
+            {
+                await StopCancelledAsync();
+            }
         }
         else
         {
