@@ -80,6 +80,11 @@ else
   (cd "$here" && npm ci --no-audit --no-fund)
 fi
 
+# Record where Azurite is, so a client published outside the repository finds it (src/Storage/Azurite/AzuriteLocator.cs).
+record_dir="${XDG_CONFIG_HOME:-$HOME/.config}/music-clustering"
+mkdir -p "$record_dir"
+printf '%s\n' "$here/node_modules/.bin/azurite-blob" >"$record_dir/azurite-blob"
+
 if [[ "$want_redis" -eq 1 ]]; then
   if command -v redis-server >/dev/null 2>&1; then
     echo "install.sh: redis-server already installed"

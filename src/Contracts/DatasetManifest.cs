@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MusicClustering.Contracts;
 
 /// <summary>
@@ -6,19 +8,31 @@ namespace MusicClustering.Contracts;
 /// </summary>
 public sealed record DatasetManifest(string Dataset, DateTimeOffset CreatedAt, IReadOnlyList<ManifestTrack> Tracks, BlobRef? Lyrics)
 {
-    /// <summary>This manifest with the batch's tracks added (replacing any with the same id), in id order.</summary>
+    /// <summary>
+    /// This manifest with the batch's tracks added, in id order. A track ingested again (same id, or same path under a
+    /// new id) replaces its earlier entry.
+    /// </summary>
     public static DatasetManifest Merge(string dataset, DatasetManifest? existing, DatasetBatch batch)
     {
         var incoming = batch.Tracks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id)).Concat(batch.Tracks)
+        var paths = batch.Tracks.Select(t => t.DisplayName).ToHashSet(StringComparer.Ordinal);
+        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id) && !paths.Contains(t.DisplayName)).Concat(batch.Tracks)
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
         return new DatasetManifest(dataset, DateTimeOffset.UtcNow, tracks, batch.Lyrics ?? existing?.Lyrics);
     }
 }
 
-/// <summary>One track: its id within the dataset, its content-addressed audio blob and its optional label.</summary>
-public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRef Audio, long Bytes, string? Label);
+/// <summary>
+/// One track: its id within the dataset, its content-addressed audio blob, its optional label and the path it was
+/// ingested from, relative to the ingested folder (what people call the track; null in manifests written before paths).
+/// </summary>
+public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRef Audio, long Bytes, string? Label, string? Path = null)
+{
+    /// <summary>How to name the track to a person: its original relative path.</summary>
+    [JsonIgnore]
+    public string DisplayName => Path ?? File;
+}
 
 /// <summary>The tracks (and lyrics) of one ingest, written by the client for the dataset grain to merge.</summary>
 public sealed record DatasetBatch(IReadOnlyList<ManifestTrack> Tracks, BlobRef? Lyrics);

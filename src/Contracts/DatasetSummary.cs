@@ -1,6 +1,6 @@
 namespace MusicClustering.Contracts;
 
-/// <summary>What a dataset grain knows: where its manifest lives and how big it is.</summary>
+/// <summary>What a dataset grain knows: where its manifest lives, how big it is and its version (a hash of its content).</summary>
 [GenerateSerializer, Immutable, Alias("mc.DatasetSummary")]
 public sealed record DatasetSummary(
     [property: Id(0)] string Name,
@@ -8,4 +8,5 @@ public sealed record DatasetSummary(
     [property: Id(2)] int Tracks,
     [property: Id(3)] int LabelledTracks,
     [property: Id(4)] BlobRef? Lyrics,
-    [property: Id(5)] DateTimeOffset CommittedAt);
+    [property: Id(5)] DateTimeOffset CommittedAt,
+    [property: Id(6)] string Version);

@@ -10,4 +10,7 @@ public enum ExperimentStage
     Reporting,
     Done,
     Failed,
+
+    /// <summary>Stopped by <c>cluster cancel</c>; what it had computed (cached features, checkpoints) stays in storage.</summary>
+    Cancelled,
 }

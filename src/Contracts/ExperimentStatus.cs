@@ -21,5 +21,5 @@ public sealed record ExperimentStatus(
     [Id(10)]
     public int Claims { get; init; }
 
-    public bool IsFinished => Stage is ExperimentStage.Done or ExperimentStage.Failed;
+    public bool IsFinished => Stage is ExperimentStage.Done or ExperimentStage.Failed or ExperimentStage.Cancelled;
 }

@@ -6,6 +6,7 @@ namespace MusicClustering.Experiments;
 /// <summary>Every file of one experiment, <c>experiments/{id}/…</c>: the one place its blob names are made.</summary>
 public sealed record ExperimentBlobs(string Id)
 {
+    public const string StatusFile = "status.json";
     public const string ResultsFile = "results.json";
     public const string ReportFile = "report.html";
     public const string TsneByClusterFile = "tsne_clusters.png";
@@ -16,8 +17,14 @@ public sealed record ExperimentBlobs(string Id)
     /// <summary>The spec the id runs under, written once.</summary>
     public BlobRef Spec => File("spec.json");
 
+    /// <summary>The dataset version the id ran on, written with the spec: together they are what the id means.</summary>
+    public BlobRef Identity => File("identity.json");
+
+    /// <summary>A <c>cluster cancel</c> request, honoured by the run's owner wherever it runs.</summary>
+    public BlobRef CancelRequest => File("cancel.json");
+
     /// <summary>The status, which is also the run's claim: only its owner writes it.</summary>
-    public BlobRef Status => File("status.json");
+    public BlobRef Status => File(StatusFile);
 
     /// <summary>The track vectors, one row per extracted track, that trainers read.</summary>
     public BlobRef Matrix => File("matrix.f32");

@@ -13,7 +13,7 @@ public static class ExperimentReport
         Spec = SpecItems(results),
         Dataset = new ReportDataset(
             results.Tracks,
-            results.Failed.Select(f => new ReportFailedTrack(f.Track, $"{f.Reason}: {f.Message}")).ToList(),
+            results.Failed.Select(f => new ReportFailedTrack(f.DisplayName, $"{f.Reason}: {f.Message}")).ToList(),
             results.Clustering.LabelsAvailable),
         Rows = results.Rows,
         Diagnostics = Diagnostics(results),

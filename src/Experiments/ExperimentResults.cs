@@ -33,6 +33,9 @@ public sealed record ExperimentResults
     public required IReadOnlyDictionary<string, string> Versions { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
 
+    /// <summary>Each clustered track's original path (relative to the ingested folder), by track id.</summary>
+    public IReadOnlyDictionary<string, string> TrackPaths { get; init; } = new Dictionary<string, string>();
+
     public sealed record FeaturesSection(
         string Config,
         int Dimension,
@@ -92,5 +95,11 @@ public sealed record ExperimentResults
     public sealed record FailedTrack(
         string Track,
         string Reason,
-        string Message);
+        string Message,
+        string? Path = null)
+    {
+        /// <summary>How to name the track to a person: the path it was ingested from, else its id.</summary>
+        [JsonIgnore]
+        public string DisplayName => Path ?? Track;
+    }
 }

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using MusicClustering.Contracts;
 
 namespace MusicClustering.Experiments;
 
-/// <summary>Reads experiment specs written by hand as JSON (snake_case), rejecting unknown fields so typos don't pass silently.</summary>
+/// <summary>
+/// Reads experiment specs written by hand as JSON (snake_case). Unknown fields are rejected, all of them in one message
+/// naming the valid fields, so typos don't pass silently; a value of the wrong type says what was expected.
+/// </summary>
 public static class ExperimentSpecJson
 {
     private static readonly JsonSerializerOptions Options = new(ResultsJson.Options)
@@ -12,19 +17,43 @@ public static class ExperimentSpecJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        // SpecFields reads the spec's fields from the same metadata the deserializer uses.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     public static ExperimentSpec Parse(string json, string source = "spec")
     {
-        ExperimentSpec? spec;
+        var type = Options.GetTypeInfo(typeof(ExperimentSpec));
+        JsonNode? node;
         try
         {
-            spec = JsonSerializer.Deserialize<ExperimentSpec>(json, Options);
+            node = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is null ? "" : $" at {ex.Path}";
-            throw new ArgumentException($"{source}: not a valid experiment spec{where}: {ex.Message}", ex);
+            throw new ArgumentException($"{source}: not a valid experiment spec: the JSON is malformed at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.", ex);
+        }
+
+        var unknown = SpecFields.Unknown(node, type, Options);
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"{source}: unknown field{(unknown.Count > 1 ? "s" : "")} {string.Join("; ", unknown)}.");
+        }
+
+        ExperimentSpec? spec;
+        try
+        {
+            spec = node.Deserialize<ExperimentSpec>(Options);
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path?.TrimStart('$', '.') ?? "";
+            var expected = SpecFields.ExpectedAt(ex.Path, type, Options);
+            throw new ArgumentException(expected is null
+                ? $"{source}: not a valid experiment spec at {ex.Path ?? "the top level"}."
+                : $"{source}: \"{field}\" must be {expected} (at {ex.Path}).", ex);
         }
 
         if (spec is null || string.IsNullOrWhiteSpace(spec.Dataset))

@@ -24,5 +24,8 @@ public sealed record ExtractionOutcome(
         Succeeded.Concat(Failed).GroupBy(t => t.Result.Silo).ToDictionary(g => g.Key, g => g.Count()));
 
     public IReadOnlyList<ExperimentResults.FailedTrack> FailedTracks() =>
-        Failed.Select(t => new ExperimentResults.FailedTrack(t.Track.Id, t.Result.FailureReason ?? "unknown", t.Result.FailureMessage ?? "")).ToList();
+        Failed.Select(t => new ExperimentResults.FailedTrack(t.Track.Id, t.Result.FailureReason ?? "unknown", t.Result.FailureMessage ?? "", t.Track.Path)).ToList();
+
+    /// <summary>Each extracted track's original path, by id: how people know the tracks results.json names.</summary>
+    public IReadOnlyDictionary<string, string> TrackPaths() => Succeeded.ToDictionary(t => t.Track.Id, t => t.Track.DisplayName);
 }

@@ -33,7 +33,7 @@ public static class TableEvaluation
 
         var features = new ExperimentResults.FeaturesSection(
             spec.FeatureConfig, table.Cols, 0, table.Rows, new Dictionary<string, int> { [Silo] = table.Rows });
-        var results = ResultsBuilder.Build(spec.Name, spec, features, [], analysis, timings, [], resumed: false);
+        var results = ResultsBuilder.Build(spec.Name, spec, features, [], new Dictionary<string, string>(), analysis, timings, [], resumed: false);
         return (results, analysis);
     }
 }

@@ -1,4 +1,5 @@
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains;
@@ -53,5 +54,5 @@ public sealed class DatasetGrain(ArtifactStore store) : Grain, IDatasetGrain
     }
 
     private DatasetSummary Summarise(DatasetManifest manifest) =>
-        new(Name, ManifestBlob, manifest.Tracks.Count, manifest.Tracks.Count(t => t.Label is not null), manifest.Lyrics, DateTimeOffset.UtcNow);
+        new(Name, ManifestBlob, manifest.Tracks.Count, manifest.Tracks.Count(t => t.Label is not null), manifest.Lyrics, DateTimeOffset.UtcNow, DatasetVersion.Of(manifest));
 }

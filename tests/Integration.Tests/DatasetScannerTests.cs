@@ -13,8 +13,10 @@ public sealed class DatasetScannerTests : IDisposable
         Touch("untitled.wav");
         Touch(Path.Combine("jazz", "take five.wav"));
         Touch("notes.txt");
-        var tracks = DatasetScanner.Scan(_root).ToDictionary(t => t.FileName);
+        var scan = DatasetScanner.Scan(_root, probe: null);
+        var tracks = scan.Tracks.ToDictionary(t => t.FileName);
         Assert.Equal(3, tracks.Count);
+        Assert.Equal("notes.txt", Assert.Single(scan.Skipped).Path);
         Assert.Equal("blues", tracks["blues.00001.wav"].Label);
         Assert.Equal("blues.00001", tracks["blues.00001.wav"].TrackId);
         Assert.Null(tracks["untitled.wav"].Label);
@@ -25,7 +27,7 @@ public sealed class DatasetScannerTests : IDisposable
 
     [Fact]
     public void Missing_folder_is_a_clear_error() =>
-        Assert.Throws<DirectoryNotFoundException>(() => DatasetScanner.Scan(Path.Combine(_root, "nope")));
+        Assert.Contains("does not exist", Assert.Throws<MusicClustering.Client.Errors.UserErrorException>(() => DatasetScanner.Scan(Path.Combine(_root, "nope"))).Message);
 
     private void Touch(string relative)
     {

@@ -6,6 +6,9 @@ public static class AudioDecoder
     /// <summary>Sample rate requested from ffmpeg for compressed formats when the caller names none.</summary>
     public const int DefaultCompressedSampleRate = 22050;
 
+    // A broken file of a native format is reported as what it is (truncated_header, ...), never handed to ffmpeg.
+    private static readonly string[] NativeExtensions = [".wav", ".wave", ".au", ".snd"];
+
     private static readonly string[] CompressedExtensions = [".mp3", ".ogg", ".oga", ".opus", ".flac", ".m4a", ".mp4", ".aac", ".wma", ".aif", ".aiff", ".webm"];
 
     /// <summary>Decodes WAV and .au natively (native rate and channels); compressed formats via ffmpeg as mono at 22050 Hz.</summary>
@@ -66,8 +69,11 @@ public static class AudioDecoder
             return "aiff";
         }
 
+        // Any other binary file goes to ffmpeg when it is installed: ingest accepts whatever ffmpeg reads (FfmpegProbe).
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return CompressedExtensions.Contains(extension) && !LooksLikeText(bytes) ? extension.TrimStart('.') : null;
+        var known = CompressedExtensions.Contains(extension)
+            || (extension.Length > 1 && !NativeExtensions.Contains(extension) && FfmpegDecoder.FindExecutable() is not null);
+        return known && !LooksLikeText(bytes) ? extension.TrimStart('.') : null;
     }
 
     private static AudioFormatException Unrecognised(ReadOnlySpan<byte> bytes, string fileName)

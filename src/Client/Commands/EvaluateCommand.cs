@@ -68,7 +68,7 @@ public static class EvaluateCommand
                 }
                 else
                 {
-                    ResultsView.Write(CliContext.Output, results);
+                    ResultsView.Write(CliContext.Status, results);
                 }
 
                 return Task.FromResult(0);

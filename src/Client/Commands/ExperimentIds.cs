@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using MusicClustering.Contracts;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Client.Commands;
@@ -6,13 +8,13 @@ namespace MusicClustering.Client.Commands;
 public static class ExperimentIds
 {
     /// <summary>
-    /// The same id for the same spec, so submitting it again (with <c>--reuse</c>) finds the earlier run and its
-    /// results instead of starting another.
+    /// The same id for the same spec on the same dataset version, so submitting it again (with <c>--reuse</c>) finds the
+    /// earlier run and its results, and a changed dataset starts a new experiment instead.
     /// </summary>
-    public static string ForSpec(MusicClustering.Contracts.ExperimentSpec spec) =>
-        $"{BlobNames.SafeSegment(spec.Name)}-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(MusicClustering.Contracts.ResultsJson.Serialize(spec))))[..12]}";
+    public static string ForSpec(ExperimentSpec spec, string datasetVersion) =>
+        $"{ReadableSegments.From(spec.Name)}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{ResultsJson.Serialize(spec)}\n{datasetVersion}")))[..12]}";
 
     /// <summary>A readable, unique id: the experiment's name, the UTC time and a random suffix.</summary>
     public static string New(string name) =>
-        $"{BlobNames.SafeSegment(name)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        $"{ReadableSegments.From(name)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
 }

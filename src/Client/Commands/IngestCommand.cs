@@ -1,5 +1,8 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Ingest;
+using MusicClustering.Client.Output;
+using MusicClustering.Storage;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
@@ -11,58 +14,66 @@ public static class IngestCommand
     {
         var folder = new Argument<string>("folder") { Description = "Folder of audio files (labels from sub-folders or <label>.<n>.wav names)." };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset name (default: the folder's name)." };
-        var lyrics = new Option<string?>("--lyrics") { Description = "Lyrics CSV (track,lyrics). Default: lyrics.csv in the folder, if present." };
+        var lyrics = new Option<string?>("--lyrics") { Description = "Lyrics CSV (track,lyrics), keyed by track id, file name or relative path. Default: lyrics.csv in the folder, if present." };
         var json = new Option<bool>("--json") { Description = "Print the ingest report as JSON." };
         var command = new Command("ingest", "Upload a folder of audio files as a dataset.") { folder, dataset, lyrics, json };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var root = parseResult.GetValue(folder)!;
-            var name = parseResult.GetValue(dataset) ?? DefaultDatasetName(root);
-            var lyricsPath = parseResult.GetValue(lyrics) ?? DefaultLyrics(root);
-            var tracks = DatasetScanner.Scan(root);
-            if (tracks.Count == 0)
-            {
-                CliContext.Status.MarkupLine($"[red]no audio files in {Markup.Escape(root)}[/]");
-                return 2;
-            }
-
+            var name = Names.Dataset(parseResult.GetValue(dataset) ?? DefaultDatasetName(root));
+            var scan = Scan(root);
+            var lyricsPath = LyricsPath(root, parseResult.GetValue(lyrics));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var ingestor = new DatasetIngestor(session.Store, session.Client);
-            IngestReport report;
-            try
-            {
-                report = await ingestor.IngestAsync(name, tracks, lyricsPath, null, cancellationToken);
-            }
-            catch (FormatException ex)
-            {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(lyricsPath ?? "lyrics")}: {Markup.Escape(ex.Message)}[/]; nothing was ingested");
-                return 2;
-            }
-
+            var report = await IngestAsync(session, name, scan, lyricsPath, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(MusicClustering.Contracts.ResultsJson.Serialize(report));
             }
-            else
-            {
-                CliContext.Status.MarkupLine(
-                    $"[green]ingested[/] dataset [bold]{Markup.Escape(report.Dataset)}[/]: {report.Tracks} tracks ({report.Labelled} labelled), " +
-                    $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
-                    $"the dataset now has {report.DatasetTracks} tracks" +
-                    (report.LyricsMatched is { } matched ? $"; lyrics for {matched} of {report.Tracks}" : ""));
-            }
 
-            return 0;
+            IngestOutput.Write(CliContext.Status, report);
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    public static string DefaultDatasetName(string folder) =>
-        MusicClustering.Storage.BlobNames.SafeSegment(new DirectoryInfo(Path.GetFullPath(folder)).Name);
-
-    private static string? DefaultLyrics(string folder)
+    /// <summary>The folder's audio; a folder without any is a user error that lists what was found instead.</summary>
+    public static DatasetScan Scan(string root)
     {
-        var candidate = Path.Combine(folder, "lyrics.csv");
+        var scan = DatasetScanner.Scan(root);
+        if (scan.Tracks.Count == 0)
+        {
+            var found = scan.Skipped.Count == 0 ? "it is empty" : $"skipped {scan.Skipped.Count} files, e.g. {scan.Skipped[0].Path}: {scan.Skipped[0].Reason}";
+            throw new UserErrorException($"no audio files in {root} ({found}); give a folder of WAV, AU or other audio files ffmpeg reads.");
+        }
+
+        return scan;
+    }
+
+    /// <summary>The given lyrics CSV (which must exist), else lyrics.csv in the folder when there is one.</summary>
+    public static string? LyricsPath(string root, string? given)
+    {
+        if (given is not null)
+        {
+            return File.Exists(given) ? given : throw new UserErrorException($"lyrics file '{given}' does not exist; give a CSV with columns track,lyrics, or leave --lyrics out.");
+        }
+
+        var candidate = Path.Combine(root, "lyrics.csv");
         return File.Exists(candidate) ? candidate : null;
     }
+
+    public static async Task<IngestReport> IngestAsync(
+        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new DatasetIngestor(session.Store, session.Client).IngestAsync(dataset, scan, lyricsPath, null, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            throw new UserErrorException($"{lyricsPath ?? "lyrics"}: {ex.Message.TrimEnd('.')}; nothing was ingested.", ex);
+        }
+    }
+
+    public static string DefaultDatasetName(string folder) =>
+        ReadableSegments.From(new DirectoryInfo(Path.GetFullPath(folder)).Name);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 using MusicClustering.Storage;
@@ -17,15 +18,18 @@ public static class ResultsCommand
         var command = new Command("results", "Show an experiment's results.") { id, json, output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var experimentId = parseResult.GetValue(id)!;
-            if (await session.Client.GetGrain<IExperimentGrain>(experimentId).GetStatusAsync(cancellationToken) is not { } status)
+            var experimentId = Names.ExperimentId(parseResult.GetValue(id)!);
+            var folder = parseResult.GetValue(output);
+            if (folder is not null && File.Exists(folder))
             {
-                return NotFound(experimentId);
+                throw new UserErrorException($"--out '{folder}' is a file; give a folder (it is created when missing).");
             }
 
+            await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
+            var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);
+            var status = await experiment.GetStatusAsync(cancellationToken) ?? throw NotFound(experimentId);
             var code = await PrintAsync(session.Store, status, parseResult.GetValue(json), cancellationToken);
-            if (code == 0 && parseResult.GetValue(output) is { } folder)
+            if (code == 0 && folder is not null)
             {
                 var written = await ArtifactDownloader.DownloadAsync(session.Store, status.Results!, folder, cancellationToken);
                 CliContext.Status.MarkupLine($"[green]wrote[/] {written.Count} files to {Markup.Escape(folder)}: {Markup.Escape(string.Join(", ", written))}");
@@ -36,25 +40,24 @@ public static class ResultsCommand
         return command;
     }
 
-    /// <summary>One clear line for an id no experiment has; exit code 2, like every other user mistake.</summary>
-    public static int NotFound(string id)
-    {
-        CliContext.Status.MarkupLine($"[red]no experiment {Markup.Escape(id)}[/]");
-        return 2;
-    }
-
     public static async Task<int> PrintAsync(ArtifactStore store, ExperimentStatus status, bool json, CancellationToken cancellationToken)
     {
         if (status.Stage == ExperimentStage.Failed)
         {
             CliContext.Status.MarkupLine($"[red]experiment {Markup.Escape(status.Id)} failed[/]: {Markup.Escape(status.Error ?? "unknown error")}");
-            return 1;
+            return ExitCodes.Failed;
+        }
+
+        if (status.Stage == ExperimentStage.Cancelled)
+        {
+            CliContext.Status.MarkupLine($"[yellow]experiment {Markup.Escape(status.Id)} was {Markup.Escape(status.Message)}[/]");
+            return ExitCodes.Failed;
         }
 
         if (status.Results is null)
         {
             CliContext.Status.MarkupLine($"experiment {Markup.Escape(status.Id)} is still {status.Stage}: {Markup.Escape(status.Message)}");
-            return 3;
+            return ExitCodes.StillRunning;
         }
 
         var (text, results) = await ResultsReader.ReadAsync(store, status.Results, cancellationToken);
@@ -64,9 +67,13 @@ public static class ResultsCommand
         }
         else
         {
-            ResultsView.Write(CliContext.Output, results);
+            ResultsView.Write(CliContext.Status, results);
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
+
+    /// <summary>The one line for an id nothing was started under.</summary>
+    public static UserErrorException NotFound(string id) =>
+        new($"no experiment '{id}'; `cluster experiments` lists them");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MusicClustering.Analysis.Evaluation;
+using MusicClustering.Client.Errors;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 
@@ -48,7 +49,9 @@ public sealed class SpecOptions
     {
         if (parseResult.GetValue(SpecFile) is { } path)
         {
-            return ExperimentSpecJson.Load(path);
+            return File.Exists(path)
+                ? ExperimentSpecJson.Load(path)
+                : throw new UserErrorException($"spec file '{path}' does not exist; give the path of an experiment spec JSON, or build the spec from flags (--dataset ...).");
         }
 
         var dataset = parseResult.GetValue(Dataset)

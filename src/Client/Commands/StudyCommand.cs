@@ -32,17 +32,11 @@ public static class StudyCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var folder = parseResult.GetValue(audio)!;
-            var tracks = DatasetScanner.Scan(folder);
-            if (tracks.Count == 0)
-            {
-                CliContext.Status.MarkupLine($"[red]no audio files in {Markup.Escape(folder)}[/]");
-                return 2;
-            }
-
-            var lyricsPath = parseResult.GetValue(lyrics) ?? (File.Exists(Path.Combine(folder, "lyrics.csv")) ? Path.Combine(folder, "lyrics.csv") : null);
-            var labels = tracks.Select(t => t.Label).Distinct().Count(l => l is not null);
+            var scan = IngestCommand.Scan(folder);
+            var lyricsPath = IngestCommand.LyricsPath(folder, parseResult.GetValue(lyrics));
+            var labels = scan.Tracks.Select(t => t.Label).Distinct().Count(l => l is not null);
             var spec = BuildSpec(
-                IngestCommand.DefaultDatasetName(folder),
+                Names.Dataset(IngestCommand.DefaultDatasetName(folder)),
                 parseResult.GetValue(k) ?? (labels >= 2 ? labels : 10),
                 parseResult.GetValue(betas)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => double.Parse(b, System.Globalization.CultureInfo.InvariantCulture)),
                 parseResult.GetValue(epochs),
@@ -51,8 +45,8 @@ public static class StudyCommand
                 lyricsPath is not null);
 
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var report = await new DatasetIngestor(session.Store, session.Client).IngestAsync(spec.Dataset, tracks, lyricsPath, null, cancellationToken);
-            CliContext.Status.MarkupLine($"[grey]dataset {Markup.Escape(report.Dataset)}: {report.Tracks} tracks, {report.Labelled} labelled, lyrics: {(lyricsPath is null ? "none" : "yes")}[/]");
+            var report = await IngestCommand.IngestAsync(session, spec.Dataset, scan, lyricsPath, cancellationToken);
+            IngestOutput.Write(CliContext.Status, report);
             var id = ExperimentIds.New(spec.Name);
             var experiment = session.Client.GetGrain<IExperimentGrain>(id);
             await experiment.StartAsync(spec, cancellationToken);
@@ -70,7 +64,7 @@ public static class StudyCommand
             }
             else
             {
-                ResultsView.Write(CliContext.Output, results, Task);
+                ResultsView.Write(CliContext.Status, results, Task);
             }
 
             return 0;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 using Spectre.Console;
@@ -15,18 +16,21 @@ public static class WatchCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var experimentId = parseResult.GetValue(id)!;
+            var experimentId = Names.ExperimentId(parseResult.GetValue(id)!);
             var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);
             if (await experiment.GetStatusAsync(cancellationToken) is null)
             {
-                return ResultsCommand.NotFound(experimentId);
+                throw ResultsCommand.NotFound(experimentId);
             }
 
             var status = await ExperimentFollower.FollowAsync(CliContext.Status, experiment, cancellationToken);
-            CliContext.Status.MarkupLine(status.Stage == ExperimentStage.Done
-                ? $"[green]done[/]: cluster results {Markup.Escape(status.Id)}"
-                : $"[red]failed[/]: {Markup.Escape(status.Error ?? "")}");
-            return status.Stage == ExperimentStage.Done ? 0 : 1;
+            CliContext.Status.MarkupLine(status.Stage switch
+            {
+                ExperimentStage.Done => $"[green]done[/]: cluster results {Markup.Escape(status.Id)}",
+                ExperimentStage.Cancelled => $"[yellow]{Markup.Escape(status.Message)}[/]",
+                _ => $"[red]failed[/]: {Markup.Escape(status.Error ?? "")}",
+            });
+            return status.Stage == ExperimentStage.Done ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }

@@ -26,7 +26,19 @@ public sealed record ClientSettings
     /// <summary>The port of the local Azurite that embedded mode uses or starts.</summary>
     public int AzuritePort { get; init; } = 10000;
 
+    /// <summary>
+    /// Leave the Azurite that embedded mode starts running, so the next command starts in well under a second instead
+    /// of waiting for Node.js (<c>Client:KeepAzurite</c>, default true; <c>cluster stop</c> stops it).
+    /// </summary>
+    public bool KeepAzurite { get; init; } = true;
+
+    /// <summary>Stack traces, full log entries and start-up timings (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
+
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Gateway);
+
+    /// <summary>Where embedded mode's Azurite keeps its data (and its pid file when it is left running).</summary>
+    public string AzuriteLocation => Path.Combine(DataDirectory, "azurite");
 
     public static ClientSettings Resolve(IConfiguration configuration, string? gatewayOption)
     {
@@ -42,6 +54,7 @@ public sealed record ClientSettings
             Telemetry = TelemetrySettings.FromConfiguration(configuration),
             DataDirectory = dataDirectory,
             AzuritePort = azuritePort,
+            KeepAzurite = configuration.GetValue("Client:KeepAzurite", true),
         };
     }
 

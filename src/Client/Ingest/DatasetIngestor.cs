@@ -13,15 +13,22 @@ namespace MusicClustering.Client.Ingest;
 /// </summary>
 public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 {
+    /// <summary>Ingests a scanned folder; the report lists the files the scan skipped beside what was ingested.</summary>
+    public async Task<IngestReport> IngestAsync(
+        string dataset, DatasetScan scan, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        await IngestAsync(dataset, scan.Tracks, lyricsPath, progress, cancellationToken) with { Skipped = scan.Skipped };
+
     public async Task<IngestReport> IngestAsync(
         string dataset, IReadOnlyList<ScannedTrack> tracks, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         BlobNames.Validate(dataset);
         // A bad lyrics file is rejected before anything is uploaded.
-        var lyrics = lyricsPath is null ? null : await File.ReadAllBytesAsync(lyricsPath, cancellationToken);
-        var lyricsIds = lyrics is null ? null : LyricsTable.Parse(new StreamReader(new MemoryStream(lyrics))).Keys.ToHashSet();
+        var lyricsRows = lyricsPath is null ? null : LyricsTable.Parse(new StringReader(await File.ReadAllTextAsync(lyricsPath, cancellationToken)));
+        var manifestBlob = new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(dataset));
+        // Read only to keep new ids clear of those already in the dataset; the dataset grain writes the manifest.
+        var existing = (await store.TryReadJsonAsync<DatasetManifest>(manifestBlob, cancellationToken))?.Value;
         var watch = Stopwatch.StartNew();
-        var entries = new ManifestTrack[tracks.Count];
+        var uploads = new (string Sha, BlobRef Audio, long Bytes)[tracks.Count];
         var uploaded = 0;
         long bytes = 0;
         var done = 0;
@@ -33,23 +40,33 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
                 var track = tracks[i];
                 var content = await File.ReadAllBytesAsync(track.Path, ct);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-                var extension = Path.GetExtension(track.FileName).TrimStart('.').ToLowerInvariant();
-                var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, extension));
+                var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, BlobExtension(track.FileName)));
                 if (await store.UploadIfAbsentAsync(audio, BinaryData.FromBytes(content), ct))
                 {
                     Interlocked.Increment(ref uploaded);
                 }
 
                 Interlocked.Add(ref bytes, content.Length);
-                entries[i] = new ManifestTrack(track.TrackId, track.FileName, sha, audio, content.Length, track.Label);
+                uploads[i] = (sha, audio, content.Length);
                 progress?.Report(Interlocked.Increment(ref done));
             });
 
+        var ids = TrackIds.Assign(
+            tracks.Select((t, i) => new TrackIds.Candidate(t.TrackId, t.RelativePath, uploads[i].Sha)).ToList(),
+            (existing?.Tracks ?? []).ToDictionary(t => t.Id, t => t.DisplayName, StringComparer.Ordinal));
+        var entries = tracks
+            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, t.Label, t.RelativePath))
+            .ToArray();
+
         BlobRef? lyricsBlob = null;
-        if (lyrics is not null)
+        LyricsMatcher.Result? lyrics = null;
+        if (lyricsRows is not null)
         {
-            lyricsBlob = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, "lyrics.csv"));
-            await store.UploadAsync(lyricsBlob, BinaryData.FromBytes(lyrics), overwrite: true, cancellationToken);
+            lyrics = LyricsMatcher.Match(lyricsRows, entries);
+            var csv = LyricsCsv.Write(lyrics.LyricsById);
+            // Named by content, so the manifest (and so the dataset version) changes whenever the lyrics do.
+            lyricsBlob = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, $"lyrics-{Convert.ToHexStringLower(SHA256.HashData(csv))[..12]}.csv"));
+            await store.UploadAsync(lyricsBlob, BinaryData.FromBytes(csv), overwrite: true, cancellationToken);
         }
 
         // The dataset grain is the manifest's only writer; the batch is too big for a message, so it goes by reference.
@@ -66,7 +83,19 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             watch.Elapsed.TotalSeconds)
         {
             DatasetTracks = summary.Tracks,
-            LyricsMatched = lyricsIds is null ? null : entries.Count(e => lyricsIds.Contains(e.Id)),
+            DatasetVersion = summary.Version,
+            LyricsMatched = lyrics?.LyricsById.Count,
+            LyricsUnmatched = lyrics?.Unmatched ?? [],
+            TracksWithoutLyrics = lyrics?.TracksWithout ?? [],
+            Ids = entries.Select(e => new IngestReport.IdAssignment(e.DisplayName, e.Id)).ToList(),
+            Disambiguated = entries.Where((e, i) => e.Id != tracks[i].TrackId).Select(e => new IngestReport.IdAssignment(e.DisplayName, e.Id)).ToList(),
         };
+    }
+
+    /// <summary>The audio blob's extension: the file's, when blob naming allows it; the decoder reads the file name, not this.</summary>
+    private static string BlobExtension(string fileName)
+    {
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        return extension.Length is > 0 and <= 10 && extension.All(char.IsAsciiLetterOrDigit) ? extension : "bin";
     }
 }

@@ -1,49 +1,124 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using MusicClustering.Audio;
+using MusicClustering.Client.Errors;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Client.Ingest;
 
 /// <summary>
-/// Finds the audio files of a folder. Labels come from a sub-folder (<c>rock/song.wav</c>) or from a GTZAN-style
-/// name (<c>rock.00042.wav</c>); files directly in the folder without such a name are unlabelled.
+/// Finds the audio files of a folder. WAV and AU are read natively; every other file is audio when ffmpeg reads an
+/// audio stream from it: one file of each extension is probed (up to <see cref="ProbesPerExtension"/> until one
+/// answers), so the formats are ffmpeg's, not a list written here. Every file left out is listed with its reason.
+/// Labels come from a sub-folder (<c>rock/song.wav</c>) or from a GTZAN-style name (<c>rock.00042.wav</c>); files
+/// directly in the folder without such a name are unlabelled.
 /// </summary>
 public static partial class DatasetScanner
 {
-    public static readonly IReadOnlySet<string> AudioExtensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".wav", ".wave", ".au", ".snd", ".mp3", ".flac", ".ogg", ".opus", ".m4a", ".aiff", ".aif" };
+    public const int ProbesPerExtension = 3;
 
-    public static IReadOnlyList<ScannedTrack> Scan(string folder)
+    /// <summary>What the product decodes without ffmpeg.</summary>
+    public static readonly IReadOnlySet<string> NativeExtensions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".wav", ".wave", ".au", ".snd" };
+
+    private static readonly HashSet<string> SideFiles = new(StringComparer.OrdinalIgnoreCase) { "lyrics.csv" };
+
+    public static DatasetScan Scan(string folder) => Scan(folder, FfmpegProbe.IsAvailable ? FfmpegProbe.HasAudioStream : null);
+
+    /// <param name="probe">Whether a file holds audio ffmpeg reads; null when ffmpeg is not installed.</param>
+    public static DatasetScan Scan(string folder, Func<string, bool>? probe)
     {
+        if (File.Exists(folder))
+        {
+            throw new UserErrorException($"'{folder}' is a file; give the folder that holds your audio files.");
+        }
+
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"Folder '{folder}' does not exist.");
+            throw new UserErrorException($"folder '{folder}' does not exist; give the folder that holds your audio files.");
         }
 
         var root = Path.GetFullPath(folder);
-        var tracks = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(p => AudioExtensions.Contains(Path.GetExtension(p)))
+        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Order(StringComparer.Ordinal)
-            .Select(p => Describe(root, p))
             .ToList();
-        var duplicates = tracks.GroupBy(t => t.TrackId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0)
+        var tracks = new List<ScannedTrack>();
+        var skipped = new List<SkippedFile>();
+        foreach (var group in files.GroupBy(p => Path.GetExtension(p).ToLowerInvariant()))
         {
-            throw new InvalidOperationException($"Track ids collide after sanitising: {string.Join(", ", duplicates.Take(5))}.");
+            var verdict = Judge(root, group.Key, group.ToList(), probe);
+            foreach (var path in group)
+            {
+                if (SideFiles.Contains(Relative(root, path)))
+                {
+                    continue;
+                }
+
+                if (verdict is null)
+                {
+                    tracks.Add(Describe(root, path));
+                }
+                else
+                {
+                    skipped.Add(new SkippedFile(Relative(root, path), verdict));
+                }
+            }
         }
 
-        return tracks;
+        return new DatasetScan(
+            tracks.OrderBy(t => t.RelativePath, StringComparer.Ordinal).ToList(),
+            skipped.OrderBy(s => s.Path, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Null when the files of this extension are audio; else why they are left out.</summary>
+    private static string? Judge(string root, string extension, IReadOnlyList<string> files, Func<string, bool>? probe)
+    {
+        if (NativeExtensions.Contains(extension))
+        {
+            return null;
+        }
+
+        var kind = extension.Length == 0 ? "files without an extension" : $"{extension} files";
+        if (probe is null)
+        {
+            return $"not WAV or AU, and ffmpeg, which reads the other formats, is not installed (apt-get install ffmpeg) to read {kind}";
+        }
+
+        var probed = files.Where(f => !SideFiles.Contains(Relative(root, f))).Take(ProbesPerExtension).ToList();
+        if (probed.Count == 0 || probed.Any(probe))
+        {
+            return null;
+        }
+
+        return $"ffmpeg reads no audio from {kind} (probed {string.Join(", ", probed.Select(f => Relative(root, f)))})";
     }
 
     public static ScannedTrack Describe(string root, string path)
     {
-        var relative = Path.GetRelativePath(root, path);
-        var directory = Path.GetDirectoryName(relative);
-        var stem = Path.GetFileNameWithoutExtension(path);
-        var folderLabel = string.IsNullOrEmpty(directory) ? null : directory.Split(Path.DirectorySeparatorChar)[0];
+        var relative = Relative(root, path);
+        var parts = relative.Split('/');
+        var stem = Path.GetFileNameWithoutExtension(parts[^1]);
+        var folderLabel = parts.Length > 1 ? parts[0] : null;
         var nameMatch = GtzanName().Match(stem);
         var label = folderLabel ?? (nameMatch.Success ? nameMatch.Groups["label"].Value : null);
-        var idSource = string.IsNullOrEmpty(directory) ? stem : $"{directory.Replace(Path.DirectorySeparatorChar, '_')}_{stem}";
-        return new ScannedTrack(path, BlobNames.SafeSegment(idSource), Path.GetFileName(path), label);
+        var idSource = string.Join('_', parts[..^1].Append(stem));
+        return new ScannedTrack(path, ReadableSegments.From(idSource), Nfc(parts[^1]), label) { RelativePath = relative };
+    }
+
+    /// <summary>A path relative to the folder, '/'-separated and NFC: how the manifest, reports and lyrics name a track.</summary>
+    public static string Relative(string root, string path) =>
+        Nfc(Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/'));
+
+    private static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 
     [GeneratedRegex(@"^(?<label>[A-Za-z][A-Za-z0-9_-]*)\.\d+$")]

@@ -39,7 +39,7 @@ public static class ExperimentFollower
 
     private static void Render(ProgressContext context, Dictionary<ExperimentStage, ProgressTask> bars, ExperimentStatus status)
     {
-        if (status.Stage is ExperimentStage.Pending or ExperimentStage.Done or ExperimentStage.Failed)
+        if (status.Stage is ExperimentStage.Pending || status.IsFinished)
         {
             foreach (var bar in bars.Values)
             {

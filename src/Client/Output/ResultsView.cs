@@ -9,6 +9,8 @@ namespace MusicClustering.Client.Output;
 /// <summary>A results.json as tables a person can read: a summary, then one row per representation × fusion × algorithm.</summary>
 public static class ResultsView
 {
+    private const int MaxFailedShown = 20;
+
     public static void Write(IAnsiConsole console, ExperimentResults results, Func<MetricRow, string?>? task = null)
     {
         console.Write(Summary(results));
@@ -33,9 +35,14 @@ public static class ResultsView
             table.AddRow("t-SNE", Markup.Escape($"{tsne.Space}, trustworthiness {tsne.Trustworthiness:F3}"));
         }
 
-        foreach (var failed in results.Failed.Take(5))
+        foreach (var failed in results.Failed.Take(MaxFailedShown))
         {
-            table.AddRow("[yellow]failed[/]", Markup.Escape($"{failed.Track}: {failed.Reason}: {failed.Message}"));
+            table.AddRow("[yellow]failed[/]", Markup.Escape($"{failed.DisplayName}: {failed.Reason}: {failed.Message}"));
+        }
+
+        if (results.Failed.Count > MaxFailedShown)
+        {
+            table.AddRow("[yellow]failed[/]", $"... and {results.Failed.Count - MaxFailedShown} more (results.json lists them all)");
         }
 
         return table;

@@ -11,7 +11,8 @@ namespace MusicClustering.Grains.Experiments;
 /// <summary>
 /// Coordinates one experiment (the stages are in <see cref="ExperimentPipeline"/>). Its spec and status live in blob
 /// storage; the status blob is also the run's claim, and <see cref="OwnedJob{TStatus}"/> keeps exactly one activation
-/// running it. A resumed run reuses cached features and trainer checkpoints.
+/// running it. A resumed run reuses cached features and trainer checkpoints. An id means one spec on one dataset
+/// version (<see cref="ExperimentIdentity"/>).
 /// </summary>
 public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership, ILogger<ExperimentGrain> logger)
     : JobHostGrain, IExperimentGrain, IOwnedJob<ExperimentStatus>, IExperimentProgress
@@ -31,21 +32,35 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
 
     public async Task<ExperimentStatus> StartAsync(ExperimentSpec spec, CancellationToken cancellationToken)
     {
+        // A known id answers with its stored status only when the spec and the dataset version both match.
+        SpecValidator.Validate(spec);
+        var dataset = await CurrentDataset.ReadAsync(GrainFactory, store, spec.Dataset, cancellationToken)
+            ?? throw CurrentDataset.Missing(spec.Dataset);
         if (_job.Status is { } known)
         {
+            await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);
             return known;
         }
 
-        SpecValidator.Validate(spec);
-        var dataset = await GrainFactory.GetGrain<IDatasetGrain>(spec.Dataset).GetSummaryAsync(cancellationToken)
-            ?? throw new ArgumentException($"Invalid experiment spec: dataset '{spec.Dataset}' does not exist; ingest it first.");
-        SpecValidator.Validate(spec, dataset.Tracks, dataset.Lyrics is not null);
-        await ExperimentStore.WriteSpecOnceAsync(store, Id, spec, cancellationToken);
+        SpecValidator.Validate(spec, dataset.Summary.Tracks, dataset.Summary.Lyrics is not null);
+        await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);
         return await _job.StartAsync(
             new ExperimentStatus(Id, spec.Name, ExperimentStage.Pending, 0, 0, "queued", null, null, DateTimeOffset.UtcNow), cancellationToken);
     }
 
     public Task<ExperimentStatus?> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(_job.Status);
+
+    public async Task<ExperimentStatus?> CancelAsync(CancellationToken cancellationToken)
+    {
+        if (_job.Status is not { IsFinished: false })
+        {
+            return _job.Status;
+        }
+
+        // The request blob reaches the owner wherever it runs; an owner here stops at once.
+        await ExperimentCancellation.RequestAsync(store, Id, cancellationToken);
+        return await _job.StopIfOwnerAsync();
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _job.DeactivateAsync(reason, cancellationToken);
@@ -72,6 +87,11 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
 
     ExperimentStatus IOwnedJob<ExperimentStatus>.Failed(ExperimentStatus status, Exception error) =>
         status with { Stage = ExperimentStage.Failed, Message = "failed", Error = error.Message, UpdatedAt = DateTimeOffset.UtcNow };
+
+    Task<bool> IOwnedJob<ExperimentStatus>.IsStopRequestedAsync(CancellationToken cancellationToken) =>
+        ExperimentCancellation.IsRequestedAsync(store, Id, cancellationToken);
+
+    ExperimentStatus IOwnedJob<ExperimentStatus>.Stopped(ExperimentStatus status) => ExperimentCancellation.Cancelled(status);
 
     async Task<(ExperimentStatus Status, bool Resumable)> IOwnedJob<ExperimentStatus>.PrepareTakeOverAsync(
         ExperimentStatus stored, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var report = new ReportWriter(store, _blobs);
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(
-            id, spec, extraction.Features(spec.FeatureConfig), extraction.FailedTracks(), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
+            id, spec, extraction.Features(spec.FeatureConfig), extraction.FailedTracks(), extraction.TrackPaths(), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
         await report.WriteAsync(results, analysis, cancellationToken);
         return _blobs.Results;
     }

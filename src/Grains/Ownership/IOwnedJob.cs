@@ -29,4 +29,13 @@ public interface IOwnedJob<TStatus>
 
     /// <summary>How a follower shows the stored status of an owner it does not take over.</summary>
     TStatus Following(TStatus stored, bool ownerIsActive) => stored;
+
+    /// <summary>
+    /// Whether someone asked the job to stop (e.g. <c>cluster cancel</c> from another process); the owner asks at every
+    /// heartbeat, and a storage failure reads as "not yet".
+    /// </summary>
+    Task<bool> IsStopRequestedAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>The final status of a job stopped on request.</summary>
+    TStatus Stopped(TStatus status) => status;
 }

@@ -34,6 +34,7 @@ public sealed class OwnedJob<TStatus>
     private CancellationTokenSource? _running;
     private Task? _run;
     private IDisposable? _timer;
+    private bool _stopping;
 
     internal OwnedJob(
         IClaimStore store,
@@ -119,7 +120,11 @@ public sealed class OwnedJob<TStatus>
     {
         if (_claim is not null)
         {
-            await PersistAsync();
+            // The heartbeat first, so a slow look for a stop request never delays the claim's renewal.
+            if (await PersistAsync() == Persisted.Written && _claim is not null && await StopRequestedAsync(cancellationToken))
+            {
+                await StopIfOwnerAsync();
+            }
         }
         else if (_status is not null && !_codec.IsFinished(_status))
         {
@@ -138,6 +143,30 @@ public sealed class OwnedJob<TStatus>
             _timer?.Dispose();
             _timer = null;
         }
+    }
+
+    /// <summary>
+    /// Stops the run on request, when this activation owns it: the run is cancelled where it stands and the job ends
+    /// with <see cref="IOwnedJob{TStatus}.Stopped"/>, stored as its final status. Returns the status either way.
+    /// </summary>
+    public async Task<TStatus?> StopIfOwnerAsync()
+    {
+        if (_claim is null || _status is null || _codec.IsFinished(_status))
+        {
+            return Status;
+        }
+
+        _stopping = true;
+        await _running!.CancelAsync();
+        await _run!.Quietly();
+        if (_claim is not null && !_codec.IsFinished(_status))
+        {
+            _status = _job.Stopped(_status);
+            await PersistAsync();
+            _logger.LogInformation("{Job}: stopped on request", _job.Name);
+        }
+
+        return Status;
     }
 
     /// <summary>Stops the run where it stands and releases the claim, so the next activation resumes at once.</summary>
@@ -164,6 +193,18 @@ public sealed class OwnedJob<TStatus>
     // One policy for every heartbeat and status write: storage trouble past the store's own retries is waited out.
     private static bool IsStorageFailure(Exception exception, CancellationToken cancellationToken) =>
         StorageResilience.IsTransient(exception, cancellationToken) || exception is RequestFailedException;
+
+    private async Task<bool> StopRequestedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _job.IsStopRequestedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex, cancellationToken))
+        {
+            return false;
+        }
+    }
 
     private void StartHeartbeat() => _timer ??= _host.StartTimer(HeartbeatAsync, _settings.Heartbeat);
 
@@ -224,6 +265,11 @@ public sealed class OwnedJob<TStatus>
         try
         {
             finished = await _job.RunAsync(resumed, cancellationToken);
+        }
+        catch (Exception) when (_stopping)
+        {
+            // Stopped on request: StopIfOwnerAsync stores the final status.
+            return;
         }
         catch (Exception ex) when (ex is OwnershipLostException || cancellationToken.IsCancellationRequested)
         {

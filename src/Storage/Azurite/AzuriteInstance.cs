@@ -30,6 +30,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>The data folder of an owned process; null when the server was already running.</summary>
     public string? Location { get; }
 
+    /// <summary>True when this call started a detached Azurite, which keeps running after this process (see <see cref="DetachedAzurite"/>).</summary>
+    public bool StartedDetached { get; init; }
+
     /// <summary>True when this instance started the process and will stop it on dispose.</summary>
     public bool OwnsProcess => _process is not null;
 

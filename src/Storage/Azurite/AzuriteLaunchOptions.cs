@@ -20,4 +20,11 @@ public sealed record AzuriteLaunchOptions
 
     /// <summary>When true and the port already answers, that server is used as is (not owned, never stopped).</summary>
     public bool ReuseRunning { get; init; } = true;
+
+    /// <summary>
+    /// Start the process detached: in its own session, logging to <c>azurite.log</c> in <see cref="Location"/>, not
+    /// owned and so left running when this process exits, with its pid recorded for <see cref="DetachedAzurite.StopAsync"/>.
+    /// The embedded console uses it so that the next command finds Azurite running. Needs a <see cref="Location"/>.
+    /// </summary>
+    public bool Detached { get; init; }
 }

@@ -31,10 +31,13 @@ public static class AzuriteLauncher
         if (executable is null || !File.Exists(executable))
         {
             throw new FileNotFoundException(
-                $"Azurite (azurite-blob) is not installed{(executable is null ? string.Empty : $" at {executable}")}. "
-                + $"Run {AzuriteLocator.InstallScript} from the repository root, "
-                + $"or set {AzuriteLocator.EnvironmentVariable} to the azurite-blob executable.",
+                $"Azurite (azurite-blob) is not installed{(executable is null ? string.Empty : $" at {executable}")}: {AzuriteLocator.InstallAdvice}.",
                 executable);
+        }
+
+        if (options.Detached)
+        {
+            return await StartDetachedAsync(executable, options, cancellationToken);
         }
 
         if (options.Port != 0)
@@ -85,6 +88,49 @@ public static class AzuriteLauncher
         }
     }
 
+    private static async Task<AzuriteInstance> StartDetachedAsync(string executable, AzuriteLaunchOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Location is null || options.Port == 0)
+        {
+            throw new ArgumentException("A detached Azurite needs a fixed port and a data location.", nameof(options));
+        }
+
+        Directory.CreateDirectory(options.Location);
+        var logPath = DetachedAzurite.LogPath(options.Location);
+        using var process = new Process { StartInfo = DetachedStartInfo(executable, options.Port, options.Location, logPath) };
+        process.Start();
+        var log = new BoundedLog(LogLines);
+        try
+        {
+            await WaitUntilAnsweringAsync(process, options.Port, options.StartTimeout, log, cancellationToken, logPath);
+        }
+        catch
+        {
+            await ProcessSignals.StopAsync(process, TimeSpan.FromSeconds(2));
+            throw;
+        }
+
+        DetachedAzurite.Record(options.Location, process.Id, options.Port);
+        return new AzuriteInstance(options.Port, options.Location, process: null, log: null, deleteLocation: false) { StartedDetached = true };
+    }
+
+    // Through sh, so the server's output goes to a log file and it holds none of our pipes (a caller reading our
+    // stdout to its end must not wait for Azurite), and through setsid, so Ctrl-C at the console leaves it running.
+    private static ProcessStartInfo DetachedStartInfo(string executable, int port, string location, string logPath)
+    {
+        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, CreateNoWindow = true };
+        var setsid = File.Exists("/usr/bin/setsid") ? "exec /usr/bin/setsid" : "exec";
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"{setsid} \"$0\" \"$@\" </dev/null >>\"{logPath}\" 2>&1");
+        info.ArgumentList.Add(executable);
+        foreach (var argument in Arguments(port, location))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
+    }
+
     private static ProcessStartInfo StartInfo(string executable, int port, string location)
     {
         var info = new ProcessStartInfo(executable)
@@ -95,13 +141,7 @@ public static class AzuriteLauncher
             RedirectStandardInput = false,
             CreateNoWindow = true,
         };
-        // --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends API version 2026-10-06, newer than Azurite 3.37 knows.
-        string[] arguments =
-        [
-            "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", location, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-        ];
-        foreach (var argument in arguments)
+        foreach (var argument in Arguments(port, location))
         {
             info.ArgumentList.Add(argument);
         }
@@ -109,20 +149,29 @@ public static class AzuriteLauncher
         return info;
     }
 
+    // --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends API version 2026-10-06, newer than Azurite 3.37 knows.
+    private static string[] Arguments(int port, string location) =>
+    [
+        "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "--location", location, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+    ];
+
     private static async Task WaitUntilAnsweringAsync(
-        Process process, int port, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken)
+        Process process, int port, TimeSpan timeout, BoundedLog log, CancellationToken cancellationToken, string? logFile = null)
     {
         var stopwatch = Stopwatch.StartNew();
         while (!await LocalPorts.AnswersAsync(port, cancellationToken))
         {
             if (process.HasExited)
             {
+                log.AddFileTail(logFile);
                 throw new AzuriteStartException(
                     $"Azurite exited with code {process.ExitCode} before answering on 127.0.0.1:{port}. Last output:{Environment.NewLine}{log.Tail()}");
             }
 
             if (stopwatch.Elapsed > timeout)
             {
+                log.AddFileTail(logFile);
                 throw new AzuriteStartException(
                     $"Azurite did not answer on 127.0.0.1:{port} within {timeout.TotalSeconds:0}s. Last output:{Environment.NewLine}{log.Tail()}");
             }

@@ -23,6 +23,20 @@ internal sealed class BoundedLog(int capacity)
         }
     }
 
+    /// <summary>Adds the last lines of a log file (a detached process writes there instead of to us); null adds nothing.</summary>
+    public void AddFileTail(string? path)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return;
+        }
+
+        foreach (var line in File.ReadLines(path).TakeLast(capacity))
+        {
+            Add(line);
+        }
+    }
+
     public string Tail()
     {
         lock (_gate)

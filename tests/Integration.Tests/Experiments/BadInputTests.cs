@@ -57,7 +57,7 @@ public sealed class BadInputTests(ClusterFixture fixture) : IDisposable
         SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 2, PerGenre: 1, Seconds: 1, Seed: 99), _corpus);
         var lyrics = Path.Combine(_corpus, "bad-lyrics.csv");
         File.WriteAllText(lyrics, "track,lyrics\nblues.00000,one\nblues.00000,two\n");
-        var tracks = DatasetScanner.Scan(_corpus);
+        var tracks = DatasetScanner.Scan(_corpus).Tracks;
         var error = await Assert.ThrowsAsync<FormatException>(() =>
             new DatasetIngestor(fixture.Store, fixture.Client).IngestAsync("bad-lyrics", tracks, lyrics, null, CancellationToken.None));
         Assert.Contains("duplicate", error.Message, StringComparison.OrdinalIgnoreCase);
@@ -69,7 +69,7 @@ public sealed class BadInputTests(ClusterFixture fixture) : IDisposable
     public async Task Concurrent_ingests_into_one_dataset_merge_instead_of_overwriting()
     {
         SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 4, PerGenre: 4, Seconds: 1, Seed: 12), _corpus);
-        var tracks = DatasetScanner.Scan(_corpus);
+        var tracks = DatasetScanner.Scan(_corpus).Tracks;
         var ingestor = new DatasetIngestor(fixture.Store, fixture.Client);
         var halves = tracks.Chunk(tracks.Count / 4).ToList();
         await Task.WhenAll(halves.Select(part => ingestor.IngestAsync("concurrent", part, null, null, CancellationToken.None)));

@@ -30,4 +30,33 @@ public sealed class AzuriteLauncherTests
             Assert.Contains("successfully closed", instance.LogTail, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task DetachedInstanceOutlivesItsInstanceAndStopsByItsRecordedPid()
+    {
+        await AzuriteInstall.EnsureInstalledAsync();
+        var location = Directory.CreateTempSubdirectory("azurite-detached-").FullName;
+        try
+        {
+            var port = LocalPorts.PickFree();
+            var instance = await AzuriteLauncher.EnsureRunningAsync(
+                new AzuriteLaunchOptions { Port = port, Location = location, Detached = true }, CancellationToken.None);
+            Assert.True(instance.StartedDetached);
+            Assert.False(instance.OwnsProcess);
+            await instance.DisposeAsync();
+            Assert.True(await LocalPorts.AnswersAsync(port), "a detached Azurite keeps running after its instance is disposed");
+
+            var reused = await AzuriteLauncher.EnsureRunningAsync(
+                new AzuriteLaunchOptions { Port = port, Location = location, Detached = true }, CancellationToken.None);
+            Assert.False(reused.StartedDetached);
+
+            Assert.Equal(port, await DetachedAzurite.StopAsync(location, TimeSpan.FromSeconds(10)));
+            Assert.False(await LocalPorts.AnswersAsync(port));
+            Assert.Null(await DetachedAzurite.StopAsync(location, TimeSpan.FromSeconds(1)));
+        }
+        finally
+        {
+            Directory.Delete(location, recursive: true);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MusicClustering.Client.Logging;
 using MusicClustering.Client.Connection;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Silo;
@@ -57,7 +58,7 @@ public sealed class BenchCluster : IAsyncDisposable
                     MaxConcurrentExtractions = extractionsPerSilo,
                 };
                 var builder = Host.CreateApplicationBuilder();
-                ConsoleLogging.Quiet(builder);
+                ConsoleLogging.Configure(builder, verbose: false);
                 builder.UseOrleans(silo => silo
                     .UseConfiguredClustering(siloSettings)
                     .UseMusicClustering(siloSettings, storage)

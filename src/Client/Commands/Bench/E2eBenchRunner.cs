@@ -25,7 +25,7 @@ public sealed class E2eBenchRunner(BenchCluster cluster, Action<string> log)
 
     public async Task<E2eBenchReport> RunAsync(string audioFolder, string dataset, int epochs, CancellationToken cancellationToken)
     {
-        var tracks = DatasetScanner.Scan(audioFolder);
+        var tracks = DatasetScanner.Scan(audioFolder).Tracks;
         if (tracks.Count == 0)
         {
             throw new ArgumentException($"no audio files in {audioFolder}");
