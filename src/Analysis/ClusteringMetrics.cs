@@ -1,6 +1,11 @@
+using MusicClustering.Analysis.Sampling;
+
 namespace MusicClustering.Analysis;
 
-/// <summary>Summary scores of one clustering; null where a metric is undefined (e.g. fewer than two clusters or no truth).</summary>
+/// <summary>
+/// Summary scores of one clustering; null where a metric is undefined (e.g. fewer than two clusters or no truth).
+/// <see cref="SilhouetteSampling"/> says whether the silhouette was exact or sampled (sample size, 95% interval).
+/// </summary>
 public sealed record ClusteringMetrics(
     double? Silhouette,
     double? CalinskiHarabasz,
@@ -10,4 +15,7 @@ public sealed record ClusteringMetrics(
     double? Accuracy,
     double? Purity,
     int Clusters,
-    int NoisePoints);
+    int NoisePoints)
+{
+    public SampledEstimate? SilhouetteSampling { get; init; }
+}
