@@ -72,7 +72,8 @@ public static class SpectralClustering
         return embedding;
     }
 
-    private static int[] Assign(double[][] embedding, SpectralOptions options) => options.AssignLabels switch
+    /// <summary>Labels from an embedding made by <see cref="Embed"/>, by options.AssignLabels.</summary>
+    public static int[] Assign(double[][] embedding, SpectralOptions options) => options.AssignLabels switch
     {
         SpectralOptions.ClusterQr => ClusterQr.Assign(embedding),
         SpectralOptions.KMeans => KMeans.Fit(embedding, new KMeansOptions { NClusters = options.NClusters, NInit = options.NInit, Seed = options.Seed }).Labels,
