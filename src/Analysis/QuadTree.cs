@@ -1,6 +1,6 @@
 namespace MusicClustering.Analysis;
 
-/// <summary>2-D Barnes–Hut tree: each cell keeps its point count and centre of mass for far-field summaries.</summary>
+/// <summary>2-D Barnes–Hut tree: each cell keeps its point count and centre of mass for far-field summaries; read-only after construction.</summary>
 internal sealed class QuadTree
 {
     private const int MaxDepth = 50;
@@ -8,7 +8,6 @@ internal sealed class QuadTree
     private readonly double[] _y;
     private Cell[] _cells;
     private int _count;
-    private int[] _stack = new int[256];
 
     public QuadTree(double[] y, int n)
     {
@@ -29,29 +28,44 @@ internal sealed class QuadTree
         {
             Insert(i);
         }
+        for (int c = 0; c < _count; c++)
+        {
+            // Sums become centres of mass once, instead of one division per visit.
+            ref Cell cell = ref _cells[c];
+            if (cell.Count > 0)
+            {
+                cell.SumX /= cell.Count;
+                cell.SumY /= cell.Count;
+            }
+            cell.WidthSquared = 4 * cell.Half * cell.Half;
+        }
     }
 
-    /// <summary>Adds Σ q²·(y_i − y_j) over far cells into force and returns Σ q (the point's share of Z), excluding i itself.</summary>
-    public double Repulsion(int i, double thetaSquared, Span<double> force)
+    /// <summary>
+    /// Adds Σ q²·(y_i − y_j) over far cells into (forceX, forceY) and returns Σ q (the point's share of Z), excluding i
+    /// itself. <paramref name="stack"/> is the caller's scratch, so threads can share one tree.
+    /// </summary>
+    public double Repulsion(int i, double thetaSquared, ref int[] stack, out double forceX, out double forceY)
     {
         double px = _y[2 * i];
         double py = _y[2 * i + 1];
         double sumQ = 0;
+        double fx = 0;
+        double fy = 0;
         int top = 0;
-        _stack[top++] = 0;
+        stack[top++] = 0;
         while (top > 0)
         {
-            ref Cell cell = ref _cells[_stack[--top]];
+            ref Cell cell = ref _cells[stack[--top]];
             if (cell.Count == 0)
             {
                 continue;
             }
-            double dx = px - cell.SumX / cell.Count;
-            double dy = py - cell.SumY / cell.Count;
+            double dx = px - cell.SumX;
+            double dy = py - cell.SumY;
             double dist2 = dx * dx + dy * dy;
-            double width = 2 * cell.Half;
             bool isLeaf = cell.FirstChild < 0;
-            if (isLeaf || width * width < thetaSquared * dist2)
+            if (isLeaf || cell.WidthSquared < thetaSquared * dist2)
             {
                 // Leaves hold one position (exact duplicates share it), so i is inside iff it sits at that position.
                 double count = isLeaf && IsDuplicate(cell.Point, i) ? cell.Count - 1 : cell.Count;
@@ -60,20 +74,23 @@ internal sealed class QuadTree
                     double q = 1.0 / (1.0 + dist2);
                     sumQ += count * q;
                     double mult = count * q * q;
-                    force[0] += mult * dx;
-                    force[1] += mult * dy;
+                    fx += mult * dx;
+                    fy += mult * dy;
                 }
                 continue;
             }
-            if (top + 4 > _stack.Length)
+            if (top + 4 > stack.Length)
             {
-                Array.Resize(ref _stack, _stack.Length * 2);
+                Array.Resize(ref stack, stack.Length * 2);
             }
-            for (int c = 0; c < 4; c++)
-            {
-                _stack[top++] = cell.FirstChild + c;
-            }
+            int first = cell.FirstChild;
+            stack[top++] = first;
+            stack[top++] = first + 1;
+            stack[top++] = first + 2;
+            stack[top++] = first + 3;
         }
+        forceX = fx;
+        forceY = fy;
         return sumQ;
     }
 
@@ -145,8 +162,10 @@ internal sealed class QuadTree
         public double CenterY;
         public double Half;
         public int Count;
+        // Running sums while building, the centre of mass afterwards.
         public double SumX;
         public double SumY;
+        public double WidthSquared;
         public int FirstChild;
         public int Point;
     }

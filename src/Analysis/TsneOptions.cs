@@ -1,6 +1,9 @@
 namespace MusicClustering.Analysis;
 
-/// <summary>Barnes–Hut t-SNE settings with sklearn's defaults (perplexity 30, exaggeration 12, 1000 iterations, angle 0.5).</summary>
+/// <summary>
+/// Barnes–Hut t-SNE settings with sklearn 1.2's defaults (perplexity 30, exaggeration 12, 1000 iterations, angle 0.5,
+/// learning_rate 'auto', n_iter_without_progress 300, min_grad_norm 1e-7).
+/// </summary>
 public sealed record TsneOptions
 {
     public double Perplexity { get; init; } = 30;
@@ -12,6 +15,19 @@ public sealed record TsneOptions
     public int NIter { get; init; } = 1000;
     public int ExplorationIter { get; init; } = 250;
     public double Angle { get; init; } = 0.5;
+
+    /// <summary>Stop when the KL divergence (checked every 50 iterations) has not improved for this many iterations.</summary>
+    public int NIterWithoutProgress { get; init; } = 300;
+
+    /// <summary>Stop when the gradient norm falls below this (checked every 50 iterations).</summary>
+    public double MinGradNorm { get; init; } = 1e-7;
+
     /// <summary>Only used for the random start of 1-D inputs; wider inputs start from PCA and are deterministic.</summary>
     public int Seed { get; init; }
+
+    /// <summary>Threads for the affinities and gradients; null = all cores. Results do not depend on it.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>The kNN index for the affinities: exact below its threshold, approximate (HNSW) above.</summary>
+    public Neighbors.NeighborIndexOptions? Neighbors { get; init; }
 }

@@ -29,6 +29,8 @@ internal static class ReferenceData
 
     public static int[] Ints(JsonElement array) => array.EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
+    public static JsonElement ParseRepositoryFile(string relative) => ParseFile(RepositoryFile(relative));
+
     private static JsonElement ParseFile(string path)
     {
         using var stream = File.OpenRead(path);

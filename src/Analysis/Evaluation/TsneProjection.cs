@@ -1,10 +1,17 @@
 using System.Diagnostics;
+using MusicClustering.Analysis.Sampling;
 
 namespace MusicClustering.Analysis.Evaluation;
 
-/// <summary>A 2-D t-SNE view of a feature space with its trustworthiness (k = 10, fewer for tiny sets).</summary>
+/// <summary>
+/// A 2-D t-SNE view of a feature space with its trustworthiness (k = 10, fewer for tiny sets); above
+/// <see cref="SamplingOptions.ExactMaxSamples"/> points trustworthiness is estimated on a fixed-seed sample of query
+/// points (<see cref="TrustworthinessSampling"/> has the sample size and interval).
+/// </summary>
 public sealed record TsneProjection(double[][] Embedding, double Trustworthiness, double Seconds)
 {
+    public SampledEstimate? TrustworthinessSampling { get; init; }
+
     public const int TrustworthinessNeighbors = 10;
 
     /// <summary>
@@ -29,7 +36,7 @@ public sealed record TsneProjection(double[][] Embedding, double Trustworthiness
         watch.Stop();
         // Largest k with k < n / 2.
         int k = Math.Min(TrustworthinessNeighbors, (n - 1) / 2);
-        double trust = k >= 1 ? EmbeddingMetrics.Trustworthiness(x, embedding, k) : double.NaN;
-        return new TsneProjection(embedding, trust, watch.Elapsed.TotalSeconds);
+        var trust = k >= 1 ? SampledMetrics.Trustworthiness(x, embedding, k, new SamplingOptions { Seed = seed }) : null;
+        return new TsneProjection(embedding, trust?.Value ?? double.NaN, watch.Elapsed.TotalSeconds) { TrustworthinessSampling = trust };
     }
 }
