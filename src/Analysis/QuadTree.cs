@@ -6,6 +6,7 @@ internal sealed class QuadTree
     private const int MaxDepth = 50;
 
     private readonly double[] _y;
+    private readonly Node[] _nodes;
     private Cell[] _cells;
     private int _count;
 
@@ -28,17 +29,18 @@ internal sealed class QuadTree
         {
             Insert(i);
         }
+        // The traversal reads a compact copy: centre of mass (not sums), squared width, count and first child.
+        _nodes = new Node[_count];
         for (int c = 0; c < _count; c++)
         {
-            // Sums become centres of mass once, instead of one division per visit.
             ref Cell cell = ref _cells[c];
-            if (cell.Count > 0)
+            double count = Math.Max(cell.Count, 1);
+            _nodes[c] = new Node
             {
-                cell.SumX /= cell.Count;
-                cell.SumY /= cell.Count;
-            }
-            cell.WidthSquared = 4 * cell.Half * cell.Half;
+                X = cell.SumX / count, Y = cell.SumY / count, WidthSquared = 4 * cell.Half * cell.Half, Count = cell.Count, FirstChild = cell.FirstChild,
+            };
         }
+        _cells = [];
     }
 
     /// <summary>
@@ -52,23 +54,19 @@ internal sealed class QuadTree
         double sumQ = 0;
         double fx = 0;
         double fy = 0;
+        var nodes = _nodes;
         int top = 0;
         stack[top++] = 0;
         while (top > 0)
         {
-            ref Cell cell = ref _cells[stack[--top]];
-            if (cell.Count == 0)
-            {
-                continue;
-            }
-            double dx = px - cell.SumX;
-            double dy = py - cell.SumY;
+            ref Node node = ref nodes[stack[--top]];
+            double dx = px - node.X;
+            double dy = py - node.Y;
             double dist2 = dx * dx + dy * dy;
-            bool isLeaf = cell.FirstChild < 0;
-            if (isLeaf || cell.WidthSquared < thetaSquared * dist2)
+            if (node.FirstChild < 0 || node.WidthSquared < thetaSquared * dist2)
             {
-                // Leaves hold one position (exact duplicates share it), so i is inside iff it sits at that position.
-                double count = isLeaf && IsDuplicate(cell.Point, i) ? cell.Count - 1 : cell.Count;
+                // A leaf holds one position (exact duplicates share it): i is inside iff it sits exactly there.
+                double count = node.FirstChild < 0 && dist2 == 0 ? node.Count - 1 : node.Count;
                 if (count > 0)
                 {
                     double q = 1.0 / (1.0 + dist2);
@@ -83,11 +81,14 @@ internal sealed class QuadTree
             {
                 Array.Resize(ref stack, stack.Length * 2);
             }
-            int first = cell.FirstChild;
-            stack[top++] = first;
-            stack[top++] = first + 1;
-            stack[top++] = first + 2;
-            stack[top++] = first + 3;
+            int first = node.FirstChild;
+            for (int c = first; c < first + 4; c++)
+            {
+                if (nodes[c].Count > 0)
+                {
+                    stack[top++] = c;
+                }
+            }
         }
         forceX = fx;
         forceY = fy;
@@ -156,16 +157,23 @@ internal sealed class QuadTree
     private int Quadrant(int index, int point) =>
         (_y[2 * point] >= _cells[index].CenterX ? 1 : 0) | (_y[2 * point + 1] >= _cells[index].CenterY ? 2 : 0);
 
+    private struct Node
+    {
+        public double X;
+        public double Y;
+        public double WidthSquared;
+        public int Count;
+        public int FirstChild;
+    }
+
     private struct Cell
     {
         public double CenterX;
         public double CenterY;
         public double Half;
         public int Count;
-        // Running sums while building, the centre of mass afterwards.
         public double SumX;
         public double SumY;
-        public double WidthSquared;
         public int FirstChild;
         public int Point;
     }

@@ -8,7 +8,9 @@ namespace MusicClustering.Analysis;
 /// PCA initialisation scaled to std 1e-4, 250 exploration iterations with exaggeration and momentum 0.5, then a fresh
 /// descent (gains and updates reset, as sklearn's second _gradient_descent call) with momentum 0.8, per-coordinate
 /// gains, and sklearn's stopping checks every 50 iterations. Gradients are computed in parallel over points; each
-/// point's sum runs in a fixed order, so the result does not depend on the thread count.
+/// point's sum runs in a fixed order, so the result does not depend on the thread count. Up to
+/// <see cref="TsneOptions.ExactRepulsionMaxSamples"/> points the repulsion is summed exactly over all pairs (SIMD),
+/// which is both faster than the tree there and free of the Barnes–Hut approximation.
 /// </summary>
 public sealed class Tsne
 {
@@ -147,17 +149,24 @@ public sealed class Tsne
     }
 
     /// <summary>KL gradient 4·(exaggeration·attraction − repulsion / Z) with Barnes–Hut repulsion; returns the KL divergence when asked.</summary>
-    private static double Gradient(double[] y, SparseRows p, double exaggeration, double thetaSquared, double[] gradient, ParallelOptions parallel, bool withError)
+    private double Gradient(double[] y, SparseRows p, double exaggeration, double thetaSquared, double[] gradient, ParallelOptions parallel, bool withError)
     {
         int n = y.Length / 2;
-        var tree = new QuadTree(y, n);
         var repulsion = new double[2 * n];
         var zParts = new double[n];
-        Parallel.For(0, n, parallel, () => new int[256], (i, _, stack) =>
+        if (n <= _options.ExactRepulsionMaxSamples)
         {
-            zParts[i] = tree.Repulsion(i, thetaSquared, ref stack, out repulsion[2 * i], out repulsion[2 * i + 1]);
-            return stack;
-        }, _ => { });
+            ExactRepulsion.Compute(y, n, repulsion, zParts, parallel);
+        }
+        else
+        {
+            var tree = new QuadTree(y, n);
+            Parallel.For(0, n, parallel, () => new int[256], (i, _, stack) =>
+            {
+                zParts[i] = tree.Repulsion(i, thetaSquared, ref stack, out repulsion[2 * i], out repulsion[2 * i + 1]);
+                return stack;
+            }, _ => { });
+        }
         double z = Math.Max(zParts.Sum(), double.Epsilon);
         var errorParts = withError ? new double[n] : null;
         Parallel.For(0, n, parallel, i =>

@@ -14,7 +14,11 @@ public sealed record TsneOptions
 
     public int NIter { get; init; } = 1000;
     public int ExplorationIter { get; init; } = 250;
+    /// <summary>Barnes–Hut opening angle (theta), used above <see cref="ExactRepulsionMaxSamples"/>.</summary>
     public double Angle { get; init; } = 0.5;
+
+    /// <summary>Up to this many points repulsion is summed over all pairs instead of a Barnes–Hut tree (exact and, there, faster).</summary>
+    public int ExactRepulsionMaxSamples { get; init; } = 5_000;
 
     /// <summary>Stop when the KL divergence (checked every 50 iterations) has not improved for this many iterations.</summary>
     public int NIterWithoutProgress { get; init; } = 300;
