@@ -25,7 +25,7 @@ public static class MiniBatchKMeans
         double[] flat = DataChecks.Flatten(x, d);
         int batchSize = Math.Min(options.BatchSize, n);
         int initSize = Math.Min(options.InitSize is { } given ? Math.Max(given, 3 * k) : Math.Max(3 * batchSize, 3 * k), n);
-        double tol = options.Tol > 0 ? options.Tol * MeanVariance(flat, n, d) : 0;
+        double tol = options.Tol > 0 ? options.Tol * KMeans.MeanVariance(flat, n, d) : 0;
         var random = new Random(options.Seed);
 
         int[] validation = RandomRows(random, n, initSize);
@@ -57,7 +57,7 @@ public static class MiniBatchKMeans
             {
                 Reassign(flat, batch, next, state.Counts, options.ReassignmentRatio, random, d);
             }
-            double shift = tol > 0 ? SquaredShift(centers, next) : 0;
+            double shift = tol > 0 ? Distances.SquaredEuclidean(centers, next) : 0;
             (centers, next) = (next, centers);
             if (state.Converged(step, batchInertia / batchSize, shift, tol, options.MaxNoImprovement))
             {
@@ -179,39 +179,6 @@ public static class MiniBatchKMeans
             Array.Copy(x, rows[r] * d, result, r * d, d);
         }
         return result;
-    }
-
-    private static double SquaredShift(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            double e = a[i] - b[i];
-            sum += e * e;
-        }
-        return sum;
-    }
-
-    private static double MeanVariance(double[] x, int n, int d)
-    {
-        double total = 0;
-        for (int j = 0; j < d; j++)
-        {
-            double mean = 0;
-            for (int i = 0; i < n; i++)
-            {
-                mean += x[i * d + j];
-            }
-            mean /= n;
-            double variance = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double e = x[i * d + j] - mean;
-                variance += e * e;
-            }
-            total += variance / n;
-        }
-        return total / d;
     }
 
     /// <summary>Counts, the reassignment clock and sklearn's exponentially weighted inertia for early stopping.</summary>

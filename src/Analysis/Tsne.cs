@@ -10,7 +10,9 @@ namespace MusicClustering.Analysis;
 /// gains, and sklearn's stopping checks every 50 iterations. Gradients are computed in parallel over points; each
 /// point's sum runs in a fixed order, so the result does not depend on the thread count. Up to
 /// <see cref="TsneOptions.ExactRepulsionMaxSamples"/> points the repulsion is summed exactly over all pairs (SIMD),
-/// which is both faster than the tree there and free of the Barnes–Hut approximation.
+/// which is both faster than the tree there and free of the Barnes–Hut approximation. Above
+/// <see cref="TsneOptions.FullMaxSamples"/> points the map is fitted on a fixed-seed sample and the other points are
+/// placed by their nearest sampled neighbours, so its cost stops growing with n beyond one kNN query per point.
 /// </summary>
 public sealed class Tsne
 {
@@ -29,10 +31,58 @@ public sealed class Tsne
     /// <summary>KL divergence at the last check of the last fit (sklearn's kl_divergence_).</summary>
     public double KlDivergence { get; private set; } = double.NaN;
 
+    /// <summary>Points the last fit optimised (n, or the sample size above <see cref="TsneOptions.FullMaxSamples"/>).</summary>
+    public int OptimisedPoints { get; private set; }
+
     public double[][] FitTransform(double[][] x)
     {
         DataChecks.RequireRectangular(x);
+        if (x.Length > _options.FullMaxSamples)
+        {
+            return FitSampleAndPlace(x);
+        }
+        return FitAll(x);
+    }
+
+    /// <summary>t-SNE of a fixed-seed sample; the rest at the weighted mean of their nearest sampled points' positions.</summary>
+    private double[][] FitSampleAndPlace(double[][] x)
+    {
+        int[] sample = Sampling.SampledMetrics.Sample(x.Length, _options.FullMaxSamples, _options.Seed);
+        double[][] sampled = sample.Select(i => x[i]).ToArray();
+        double[][] sampleEmbedding = FitAll(sampled);
+        var embedding = new double[x.Length][];
+        for (int s = 0; s < sample.Length; s++)
+        {
+            embedding[sample[s]] = sampleEmbedding[s];
+        }
+        using var index = NeighborIndex.Build(sampled, _options.Neighbors);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, x.Length, parallel, i =>
+        {
+            if (embedding[i] is not null)
+            {
+                return;
+            }
+            var neighbours = index.Query(x[i], _options.PlacementNeighbors);
+            double wx = 0;
+            double wy = 0;
+            double total = 0;
+            foreach (var neighbour in neighbours)
+            {
+                double w = 1.0 / Math.Max(neighbour.Distance, 1e-12);
+                wx += w * sampleEmbedding[neighbour.Index][0];
+                wy += w * sampleEmbedding[neighbour.Index][1];
+                total += w;
+            }
+            embedding[i] = [wx / total, wy / total];
+        });
+        return embedding;
+    }
+
+    private double[][] FitAll(double[][] x)
+    {
         int n = x.Length;
+        OptimisedPoints = n;
         if (_options.Perplexity >= n)
         {
             throw new ArgumentException($"Perplexity ({_options.Perplexity}) must be less than the number of samples ({n}).");

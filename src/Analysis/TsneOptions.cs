@@ -18,7 +18,15 @@ public sealed record TsneOptions
     public double Angle { get; init; } = 0.5;
 
     /// <summary>Up to this many points repulsion is summed over all pairs instead of a Barnes–Hut tree (exact and, there, faster).</summary>
-    public int ExactRepulsionMaxSamples { get; init; } = 5_000;
+    public int ExactRepulsionMaxSamples { get; init; } = 10_000;
+
+    /// <summary>
+    /// Above this many points t-SNE runs on a fixed-seed sample of this size and every other point is placed at the
+    /// inverse-distance-weighted mean of its <see cref="PlacementNeighbors"/> nearest sampled points (original space).
+    /// </summary>
+    public int FullMaxSamples { get; init; } = 10_000;
+
+    public int PlacementNeighbors { get; init; } = 10;
 
     /// <summary>Stop when the KL divergence (checked every 50 iterations) has not improved for this many iterations.</summary>
     public int NIterWithoutProgress { get; init; } = 300;

@@ -12,6 +12,9 @@ public sealed record TsneProjection(double[][] Embedding, double Trustworthiness
 {
     public SampledEstimate? TrustworthinessSampling { get; init; }
 
+    /// <summary>Points t-SNE optimised: n, or the fixed-seed sample the others were placed around (above 10k points).</summary>
+    public int OptimisedPoints { get; init; }
+
     public const int TrustworthinessNeighbors = 10;
 
     /// <summary>
@@ -32,11 +35,12 @@ public sealed record TsneProjection(double[][] Embedding, double Trustworthiness
             throw new ArgumentOutOfRangeException(nameof(perplexity), perplexity, "Must be positive.");
         }
         var watch = Stopwatch.StartNew();
-        double[][] embedding = new Tsne(new TsneOptions { Perplexity = Math.Min(perplexity, n - 1), Seed = seed }).FitTransform(x);
+        var tsne = new Tsne(new TsneOptions { Perplexity = Math.Min(perplexity, n - 1), Seed = seed });
+        double[][] embedding = tsne.FitTransform(x);
         watch.Stop();
         // Largest k with k < n / 2.
         int k = Math.Min(TrustworthinessNeighbors, (n - 1) / 2);
         var trust = k >= 1 ? SampledMetrics.Trustworthiness(x, embedding, k, new SamplingOptions { Seed = seed }) : null;
-        return new TsneProjection(embedding, trust?.Value ?? double.NaN, watch.Elapsed.TotalSeconds) { TrustworthinessSampling = trust };
+        return new TsneProjection(embedding, trust?.Value ?? double.NaN, watch.Elapsed.TotalSeconds) { TrustworthinessSampling = trust, OptimisedPoints = tsne.OptimisedPoints };
     }
 }
