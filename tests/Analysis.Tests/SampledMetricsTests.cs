@@ -3,7 +3,7 @@ using MusicClustering.Analysis.Sampling;
 namespace MusicClustering.Analysis.Tests;
 
 /// <summary>Sampled silhouette and trustworthiness against their exact values.</summary>
-public class SampledMetricsTests
+public class SampledMetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<(double[][] X, int[] Labels)> TenThousand = new(() =>
     {
@@ -24,6 +24,7 @@ public class SampledMetricsTests
             Assert.False(estimate.Exact);
             Assert.Equal(2_000, estimate.SampleSize);
             Assert.Equal(10_000, estimate.Population);
+            output.WriteLine($"seed {seed}: sampled {estimate.Value:F4} [{estimate.ConfidenceLow:F4}, {estimate.ConfidenceHigh:F4}] vs exact {exact:F4}");
             Assert.True(Math.Abs(estimate.Value - exact) <= 0.02, $"seed {seed}: sampled {estimate.Value:F4} vs exact {exact:F4}");
             covered += estimate.ConfidenceLow <= exact && exact <= estimate.ConfidenceHigh ? 1 : 0;
         }
@@ -42,6 +43,7 @@ public class SampledMetricsTests
         double exact = EmbeddingMetrics.Trustworthiness(x, embedded, 10);
         var estimate = SampledMetrics.Trustworthiness(x, embedded, 10, new SamplingOptions { ExactMaxSamples = 500, TrustworthinessSampleSize = 600 });
         Assert.False(estimate.Exact);
+        output.WriteLine($"trustworthiness sampled {estimate.Value:F4} [{estimate.ConfidenceLow:F4}, {estimate.ConfidenceHigh:F4}] vs exact {exact:F4}");
         Assert.True(Math.Abs(estimate.Value - exact) <= 0.01, $"sampled {estimate.Value:F4} vs exact {exact:F4}");
         Assert.True(estimate.ConfidenceLow < estimate.Value && estimate.Value < estimate.ConfidenceHigh);
     }
