@@ -3,8 +3,11 @@ namespace MusicClustering.Analysis;
 /// <summary>Cluster quality from the data alone, matching sklearn.metrics (euclidean). Labels are arbitrary ints.</summary>
 public static class InternalMetrics
 {
-    /// <summary>Mean silhouette coefficient; samples in singleton clusters score 0 like sklearn.</summary>
-    public static double Silhouette(double[][] x, int[] labels)
+    /// <summary>Mean silhouette coefficient; samples in singleton clusters score 0 like sklearn. O(n²) time, O(n·k) memory.</summary>
+    public static double Silhouette(double[][] x, int[] labels) => SilhouetteSamples(x, labels).Average();
+
+    /// <summary>sklearn.metrics.silhouette_samples: each sample's (b − a) / max(a, b).</summary>
+    public static double[] SilhouetteSamples(double[][] x, int[] labels)
     {
         var (codes, k, cols, flat) = Prepare(x, labels);
         int n = x.Length;
@@ -20,7 +23,7 @@ public static class InternalMetrics
                 distanceSums[j * k + codes[i]] += d;
             }
         }
-        double total = 0;
+        var samples = new double[n];
         for (int i = 0; i < n; i++)
         {
             int own = codes[i];
@@ -38,9 +41,9 @@ public static class InternalMetrics
                 }
             }
             double denominator = Math.Max(a, b);
-            total += denominator > 0 ? (b - a) / denominator : 0.0;
+            samples[i] = denominator > 0 ? (b - a) / denominator : 0.0;
         }
-        return total / n;
+        return samples;
     }
 
     /// <summary>Ratio of between- to within-cluster dispersion, scaled by degrees of freedom.</summary>

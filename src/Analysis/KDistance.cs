@@ -1,40 +1,31 @@
+using MusicClustering.Analysis.Neighbors;
+
 namespace MusicClustering.Analysis;
 
 /// <summary>Sorted k-distance curve and its knee, the usual heuristic for DBSCAN's eps.</summary>
 public static class KDistance
 {
-    /// <summary>Distance of every point to its k-th nearest neighbour counting itself (so k = min_samples), ascending.</summary>
-    public static double[] SortedCurve(double[][] x, int k)
+    /// <summary>
+    /// Distance of every point to its k-th nearest neighbour counting itself (so k = min_samples), ascending. From the
+    /// neighbour index: exact brute force up to its threshold, HNSW above it.
+    /// </summary>
+    public static double[] SortedCurve(double[][] x, int k, NeighborIndexOptions? neighbors = null)
     {
-        int cols = DataChecks.RequireRectangular(x);
+        DataChecks.RequireRectangular(x);
         int n = x.Length;
         if (k < 1 || k > n)
         {
             throw new ArgumentOutOfRangeException(nameof(k), k, $"Must be between 1 and {n}.");
         }
-        double[] flat = DataChecks.Flatten(x, cols);
         var curve = new double[n];
-        var nearest = new double[k];
-        for (int i = 0; i < n; i++)
+        if (k > 1)
         {
-            // Keep the k smallest squared distances in ascending order (insertion into a short buffer).
-            Array.Fill(nearest, double.PositiveInfinity);
-            for (int j = 0; j < n; j++)
+            using var index = NeighborIndex.Build(x, neighbors);
+            var graph = index.Graph(k - 1);
+            for (int i = 0; i < n; i++)
             {
-                double d = Distances.SquaredEuclidean(flat, i, flat, j, cols);
-                if (d >= nearest[k - 1])
-                {
-                    continue;
-                }
-                int at = k - 1;
-                while (at > 0 && nearest[at - 1] > d)
-                {
-                    nearest[at] = nearest[at - 1];
-                    at--;
-                }
-                nearest[at] = d;
+                curve[i] = Math.Sqrt(graph.SquaredDistances[i][k - 2]);
             }
-            curve[i] = Math.Sqrt(nearest[k - 1]);
         }
         Array.Sort(curve);
         return curve;

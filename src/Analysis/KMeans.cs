@@ -54,7 +54,7 @@ public sealed class KMeans
     }
 
     /// <summary>Mean of the per-column variances, the scale sklearn applies to tol.</summary>
-    private static double MeanVariance(double[] x, int n, int cols)
+    internal static double MeanVariance(double[] x, int n, int cols)
     {
         double total = 0;
         for (int j = 0; j < cols; j++)

@@ -1,3 +1,5 @@
+using MusicClustering.Analysis.Sampling;
+
 namespace MusicClustering.Analysis;
 
 /// <summary>Computes every metric at once, optionally leaving noise (-1) out of the internal metrics.</summary>
@@ -7,9 +9,10 @@ public static class MetricSuite
 
     /// <summary>
     /// Internal metrics use the non-noise points when <paramref name="excludeNoise"/> is set (as in DBSCAN reports);
-    /// label metrics always use every point, so noise counts as one extra group against the truth.
+    /// label metrics always use every point, so noise counts as one extra group against the truth. The silhouette is
+    /// sampled above <see cref="SamplingOptions.ExactMaxSamples"/> points (see <see cref="ClusteringMetrics.SilhouetteSampling"/>).
     /// </summary>
-    public static ClusteringMetrics Compute(double[][] x, int[] predicted, int[]? truth = null, bool excludeNoise = true)
+    public static ClusteringMetrics Compute(double[][] x, int[] predicted, int[]? truth = null, bool excludeNoise = true, SamplingOptions? sampling = null)
     {
         DataChecks.RequireRectangular(x);
         ArgumentNullException.ThrowIfNull(predicted);
@@ -27,8 +30,9 @@ public static class MetricSuite
         int keptGroups = keptLabels.Distinct().Count();
         bool internalDefined = keptGroups >= 2 && keptGroups <= keptLabels.Length - 1;
 
+        var silhouette = internalDefined ? SampledMetrics.Silhouette(keptX, keptLabels, sampling) : null;
         return new ClusteringMetrics(
-            internalDefined ? InternalMetrics.Silhouette(keptX, keptLabels) : null,
+            silhouette?.Value,
             internalDefined ? InternalMetrics.CalinskiHarabasz(keptX, keptLabels) : null,
             internalDefined ? InternalMetrics.DaviesBouldin(keptX, keptLabels) : null,
             truth is null ? null : ExternalMetrics.AdjustedRandIndex(truth, predicted),
@@ -36,6 +40,9 @@ public static class MetricSuite
             truth is null ? null : ExternalMetrics.HungarianAccuracy(truth, predicted),
             truth is null ? null : ExternalMetrics.Purity(truth, predicted),
             clusters,
-            noise);
+            noise)
+        {
+            SilhouetteSampling = silhouette,
+        };
     }
 }

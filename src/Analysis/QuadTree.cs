@@ -1,14 +1,14 @@
 namespace MusicClustering.Analysis;
 
-/// <summary>2-D Barnes–Hut tree: each cell keeps its point count and centre of mass for far-field summaries.</summary>
+/// <summary>2-D Barnes–Hut tree: each cell keeps its point count and centre of mass for far-field summaries; read-only after construction.</summary>
 internal sealed class QuadTree
 {
     private const int MaxDepth = 50;
 
     private readonly double[] _y;
+    private readonly Node[] _nodes;
     private Cell[] _cells;
     private int _count;
-    private int[] _stack = new int[256];
 
     public QuadTree(double[] y, int n)
     {
@@ -29,51 +29,69 @@ internal sealed class QuadTree
         {
             Insert(i);
         }
+        // The traversal reads a compact copy: centre of mass (not sums), squared width, count and first child.
+        _nodes = new Node[_count];
+        for (int c = 0; c < _count; c++)
+        {
+            ref Cell cell = ref _cells[c];
+            double count = Math.Max(cell.Count, 1);
+            _nodes[c] = new Node
+            {
+                X = cell.SumX / count, Y = cell.SumY / count, WidthSquared = 4 * cell.Half * cell.Half, Count = cell.Count, FirstChild = cell.FirstChild,
+            };
+        }
+        _cells = [];
     }
 
-    /// <summary>Adds Σ q²·(y_i − y_j) over far cells into force and returns Σ q (the point's share of Z), excluding i itself.</summary>
-    public double Repulsion(int i, double thetaSquared, Span<double> force)
+    /// <summary>
+    /// Adds Σ q²·(y_i − y_j) over far cells into (forceX, forceY) and returns Σ q (the point's share of Z), excluding i
+    /// itself. <paramref name="stack"/> is the caller's scratch, so threads can share one tree.
+    /// </summary>
+    public double Repulsion(int i, double thetaSquared, ref int[] stack, out double forceX, out double forceY)
     {
         double px = _y[2 * i];
         double py = _y[2 * i + 1];
         double sumQ = 0;
+        double fx = 0;
+        double fy = 0;
+        var nodes = _nodes;
         int top = 0;
-        _stack[top++] = 0;
+        stack[top++] = 0;
         while (top > 0)
         {
-            ref Cell cell = ref _cells[_stack[--top]];
-            if (cell.Count == 0)
-            {
-                continue;
-            }
-            double dx = px - cell.SumX / cell.Count;
-            double dy = py - cell.SumY / cell.Count;
+            ref Node node = ref nodes[stack[--top]];
+            double dx = px - node.X;
+            double dy = py - node.Y;
             double dist2 = dx * dx + dy * dy;
-            double width = 2 * cell.Half;
-            bool isLeaf = cell.FirstChild < 0;
-            if (isLeaf || width * width < thetaSquared * dist2)
+            if (node.FirstChild < 0 || node.WidthSquared < thetaSquared * dist2)
             {
-                // Leaves hold one position (exact duplicates share it), so i is inside iff it sits at that position.
-                double count = isLeaf && IsDuplicate(cell.Point, i) ? cell.Count - 1 : cell.Count;
+                // A leaf holds one position (exact duplicates share it): i is inside iff it sits exactly there.
+                double count = node.FirstChild < 0 && dist2 == 0 ? node.Count - 1 : node.Count;
                 if (count > 0)
                 {
                     double q = 1.0 / (1.0 + dist2);
                     sumQ += count * q;
                     double mult = count * q * q;
-                    force[0] += mult * dx;
-                    force[1] += mult * dy;
+                    fx += mult * dx;
+                    fy += mult * dy;
                 }
                 continue;
             }
-            if (top + 4 > _stack.Length)
+            if (top + 4 > stack.Length)
             {
-                Array.Resize(ref _stack, _stack.Length * 2);
+                Array.Resize(ref stack, stack.Length * 2);
             }
-            for (int c = 0; c < 4; c++)
+            int first = node.FirstChild;
+            for (int c = first; c < first + 4; c++)
             {
-                _stack[top++] = cell.FirstChild + c;
+                if (nodes[c].Count > 0)
+                {
+                    stack[top++] = c;
+                }
             }
         }
+        forceX = fx;
+        forceY = fy;
         return sumQ;
     }
 
@@ -138,6 +156,15 @@ internal sealed class QuadTree
 
     private int Quadrant(int index, int point) =>
         (_y[2 * point] >= _cells[index].CenterX ? 1 : 0) | (_y[2 * point + 1] >= _cells[index].CenterY ? 2 : 0);
+
+    private struct Node
+    {
+        public double X;
+        public double Y;
+        public double WidthSquared;
+        public int Count;
+        public int FirstChild;
+    }
 
     private struct Cell
     {

@@ -54,4 +54,16 @@ public class DbscanTests(ITestOutputHelper output)
         Assert.Equal(result.Labels[0], result.Labels[1]);
         Assert.NotEqual(result.Labels[0], result.Labels[2]);
     }
+
+    [Fact]
+    public void Graph_neighbourhoods_reproduce_the_exact_partition()
+    {
+        // Above the index threshold DBSCAN reads eps-neighbourhoods off a kNN graph; forced here on 3,000 points.
+        var (x, _) = SyntheticBlobs.Make(3_000, 3, 6, 1.0, 13);
+        var exact = Dbscan.Fit(x, new DbscanOptions { Eps = 0.5, MinSamples = 5 });
+        var approximate = Dbscan.Fit(x, new DbscanOptions { Eps = 0.5, MinSamples = 5, Neighbors = new Neighbors.NeighborIndexOptions { ExactMaxSamples = 100 } });
+        Assert.True(exact.Clusters >= 2);
+        Assert.True(ExternalMetrics.AdjustedRandIndex(exact.Labels, approximate.Labels) > 0.98);
+        Assert.True(Math.Abs(exact.Noise - approximate.Noise) <= 0.01 * x.Length);
+    }
 }

@@ -7,6 +7,8 @@ namespace MusicClustering.Analysis.Tests;
 internal static class ReferenceData
 {
     private static readonly Lazy<string> SharedRoot = new(FindShared);
+    private static readonly Lazy<string> RepositoryRoot = new(FindRepository);
+    private static readonly Lazy<JsonElement> ClusteringReferenceLazy = new(() => ParseFile(RepositoryFile("tests/Reference/data/clustering_reference.json")));
     private static readonly Lazy<double[][]> StandardizedLazy = new(() => ReadMatrix(Clustering("random_1000x57_standardized.csv"), skipHeader: false));
     private static readonly Lazy<(double[][] X, int[] Genre)> RawLazy = new(ReadRaw);
 
@@ -18,9 +20,20 @@ internal static class ReferenceData
     public static double[][] Raw => RawLazy.Value.X;
     public static int[] Genre => RawLazy.Value.Genre;
 
-    public static JsonElement Json(string file)
+    public static JsonElement Json(string file) => ParseFile(Clustering(file));
+
+    /// <summary>tests/Reference/data/clustering_reference.json, made by tests/Reference/scripts/clustering_ref.py.</summary>
+    public static JsonElement ClusteringReference => ClusteringReferenceLazy.Value;
+
+    public static string RepositoryFile(string relative) => Path.Combine(RepositoryRoot.Value, relative);
+
+    public static int[] Ints(JsonElement array) => array.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+
+    public static JsonElement ParseRepositoryFile(string relative) => ParseFile(RepositoryFile(relative));
+
+    private static JsonElement ParseFile(string path)
     {
-        using var stream = File.OpenRead(Clustering(file));
+        using var stream = File.OpenRead(path);
         return JsonDocument.Parse(stream).RootElement.Clone();
     }
 
@@ -61,18 +74,19 @@ internal static class ReferenceData
         return (x, genre);
     }
 
-    private static string FindShared()
+    private static string FindRepository()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cluster.sln")))
         {
             dir = dir.Parent;
         }
-        if (dir is null)
-        {
-            throw new InvalidOperationException($"Cluster.sln not found above {AppContext.BaseDirectory}.");
-        }
-        string shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+        return dir?.FullName ?? throw new InvalidOperationException($"Cluster.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindShared()
+    {
+        string shared = Path.GetFullPath(Path.Combine(RepositoryRoot.Value, "..", "shared"));
         if (!Directory.Exists(Path.Combine(shared, "reference", "clustering")))
         {
             throw new InvalidOperationException($"Reference data missing: expected {shared}/reference/clustering.");

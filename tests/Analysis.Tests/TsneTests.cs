@@ -87,4 +87,41 @@ public class TsneTests(ITestOutputHelper output)
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Matches_sklearns_quality_and_iterations_on_the_shared_table()
+    {
+        // tests/Reference/data/tsne_reference.json: tsne_ref.py (sklearn 1.2 barnes_hut, init pca, perplexity 30).
+        var reference = ReferenceData.ParseRepositoryFile("tests/Reference/data/tsne_reference.json");
+        double[][] x = ReferenceData.Standardized;
+        var tsne = new Tsne();
+        double[][] embedded = tsne.FitTransform(x);
+        Assert.Equal(reference.GetProperty("n_iter_run").GetInt32(), tsne.IterationsRun);
+        double trust = EmbeddingMetrics.Trustworthiness(x, embedded, 10);
+        Assert.True(Math.Abs(trust - reference.GetProperty("trustworthiness").GetDouble()) <= 0.02, $"trustworthiness {trust:F4}");
+        Tolerance.Relative(reference.GetProperty("kl_divergence").GetDouble(), tsne.KlDivergence, rel: 0.05, what: "KL divergence");
+    }
+
+    [Fact]
+    public void Barnes_Hut_path_keeps_sklearns_quality()
+    {
+        // Above ExactRepulsionMaxSamples the tree is used; forced here on the shared table.
+        var reference = ReferenceData.ParseRepositoryFile("tests/Reference/data/tsne_reference.json");
+        double[][] x = ReferenceData.Standardized;
+        double[][] embedded = new Tsne(new TsneOptions { ExactRepulsionMaxSamples = 0 }).FitTransform(x);
+        double trust = EmbeddingMetrics.Trustworthiness(x, embedded, 10);
+        Assert.True(Math.Abs(trust - reference.GetProperty("trustworthiness").GetDouble()) <= 0.02, $"trustworthiness {trust:F4}");
+    }
+
+    [Fact]
+    public void Result_does_not_depend_on_the_thread_count()
+    {
+        var (x, _) = SyntheticBlobs.Make(300, 6, 3, 2.0, 4);
+        foreach (int exactBelow in new[] { 0, 5_000 })
+        {
+            var one = new Tsne(new TsneOptions { NIter = 300, MaxDegreeOfParallelism = 1, ExactRepulsionMaxSamples = exactBelow }).FitTransform(x);
+            var two = new Tsne(new TsneOptions { NIter = 300, MaxDegreeOfParallelism = 2, ExactRepulsionMaxSamples = exactBelow }).FitTransform(x);
+            Assert.Equal(one.SelectMany(r => r), two.SelectMany(r => r));
+        }
+    }
 }

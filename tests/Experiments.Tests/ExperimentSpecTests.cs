@@ -60,7 +60,7 @@ public sealed class ExperimentSpecTests
     [InlineData("model 'gan' is unknown")]
     [InlineData("beta must be a non-negative number")]
     [InlineData("fusion 'video' is unknown")]
-    [InlineData("algorithm 'spectral'")]
+    [InlineData("algorithm 'hdbscan'")]
     [InlineData("epochs must be at least 1")]
     [InlineData("feature_config 'mel' is unknown")]
     public void Every_problem_is_reported_at_once(string expected)
@@ -68,7 +68,7 @@ public sealed class ExperimentSpecTests
         var spec = new ExperimentSpec(
             "bad", "d", "mel",
             [new RepresentationSpec("gan"), new RepresentationSpec(RepresentationModels.BetaVae, Beta: -1)],
-            ["video"], ["spectral"], K: 1, Training: new TrainingSpec(Epochs: 0));
+            ["video"], ["hdbscan"], K: 1, Training: new TrainingSpec(Epochs: 0));
         var error = Assert.Throws<ArgumentException>(() => SpecValidator.Validate(spec));
         Assert.Contains(expected, error.Message);
     }

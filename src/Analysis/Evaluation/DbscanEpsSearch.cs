@@ -56,7 +56,7 @@ public static class DbscanEpsSearch
         var kept = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Dbscan.Noise).ToArray();
         var keptLabels = kept.Select(i => labels[i]).ToArray();
         return keptLabels.Distinct().Count() is var clusters && clusters >= 2 && clusters < kept.Length
-            ? InternalMetrics.Silhouette(kept.Select(i => x[i]).ToArray(), keptLabels)
+            ? Sampling.SampledMetrics.Silhouette(kept.Select(i => x[i]).ToArray(), keptLabels)?.Value ?? double.NegativeInfinity
             : double.NegativeInfinity;
     }
 }

@@ -1,10 +1,20 @@
 using System.Diagnostics;
+using MusicClustering.Analysis.Sampling;
 
 namespace MusicClustering.Analysis.Evaluation;
 
-/// <summary>A 2-D t-SNE view of a feature space with its trustworthiness (k = 10, fewer for tiny sets).</summary>
+/// <summary>
+/// A 2-D t-SNE view of a feature space with its trustworthiness (k = 10, fewer for tiny sets); above
+/// <see cref="SamplingOptions.ExactMaxSamples"/> points trustworthiness is estimated on a fixed-seed sample of query
+/// points (<see cref="TrustworthinessSampling"/> has the sample size and interval).
+/// </summary>
 public sealed record TsneProjection(double[][] Embedding, double Trustworthiness, double Seconds)
 {
+    public SampledEstimate? TrustworthinessSampling { get; init; }
+
+    /// <summary>Points t-SNE optimised: n, or the fixed-seed sample the others were placed around (above 10k points).</summary>
+    public int OptimisedPoints { get; init; }
+
     public const int TrustworthinessNeighbors = 10;
 
     /// <summary>
@@ -25,11 +35,12 @@ public sealed record TsneProjection(double[][] Embedding, double Trustworthiness
             throw new ArgumentOutOfRangeException(nameof(perplexity), perplexity, "Must be positive.");
         }
         var watch = Stopwatch.StartNew();
-        double[][] embedding = new Tsne(new TsneOptions { Perplexity = Math.Min(perplexity, n - 1), Seed = seed }).FitTransform(x);
+        var tsne = new Tsne(new TsneOptions { Perplexity = Math.Min(perplexity, n - 1), Seed = seed });
+        double[][] embedding = tsne.FitTransform(x);
         watch.Stop();
         // Largest k with k < n / 2.
         int k = Math.Min(TrustworthinessNeighbors, (n - 1) / 2);
-        double trust = k >= 1 ? EmbeddingMetrics.Trustworthiness(x, embedding, k) : double.NaN;
-        return new TsneProjection(embedding, trust, watch.Elapsed.TotalSeconds);
+        var trust = k >= 1 ? SampledMetrics.Trustworthiness(x, embedding, k, new SamplingOptions { Seed = seed }) : null;
+        return new TsneProjection(embedding, trust?.Value ?? double.NaN, watch.Elapsed.TotalSeconds) { TrustworthinessSampling = trust, OptimisedPoints = tsne.OptimisedPoints };
     }
 }

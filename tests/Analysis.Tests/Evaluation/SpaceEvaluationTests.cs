@@ -48,6 +48,6 @@ public class SpaceEvaluationTests
     [Fact]
     public void Unknown_name_throws()
     {
-        Assert.Throws<ArgumentException>(() => ClusteringRunner.Run([[0.0], [1.0]], new ClusteringAlgorithmSpec("spectral"), 2, 0));
+        Assert.Throws<ArgumentException>(() => ClusteringRunner.Run([[0.0], [1.0]], new ClusteringAlgorithmSpec("hdbscan"), 2, 0));
     }
 }

@@ -11,6 +11,7 @@ public static class BenchCommand
         BenchVaeCommand.Create,
         BenchMfccCommand.Create,
         BenchE2eCommand.Create,
+        BenchTsneCommand.Create,
     ];
 
     public static Command Create()
