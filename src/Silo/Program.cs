@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Security;
 using MusicClustering.Silo.Telemetry;
 
 // appsettings.json sits beside the binary, wherever the silo is started from.
@@ -11,6 +12,7 @@ var telemetry = TelemetrySettings.FromConfiguration(builder.Configuration);
 
 builder.UseOrleans(silo => silo
     .UseConfiguredClustering(settings)
+    .UseConfiguredTls(settings.Tls)
     .UseMusicClustering(settings, storage)
     .UseMusicClusteringTelemetry(telemetry, settings));
 

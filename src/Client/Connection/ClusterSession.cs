@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Security;
 using MusicClustering.Silo.Telemetry;
 using MusicClustering.Storage;
 using Orleans.Configuration;
@@ -45,6 +46,7 @@ public sealed class ClusterSession : IAsyncDisposable
         QuietLogging(builder);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
+            .UseConfiguredTls(settings.Cluster.Tls)
             .UseMusicClusteringTelemetry(settings.Telemetry)
             .Configure<ClusterOptions>(o =>
             {
@@ -53,7 +55,7 @@ public sealed class ClusterSession : IAsyncDisposable
             }));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        var store = CreateStore(settings.Storage.ConnectionString, settings.Storage.ServiceVersion);
+        var store = new ArtifactStore(settings.Storage.ToStoreOptions());
         await store.EnsureContainersAsync(cancellationToken);
         return new ClusterSession(host, null, store, embedded: false);
     }
@@ -98,9 +100,6 @@ public sealed class ClusterSession : IAsyncDisposable
             throw;
         }
     }
-
-    private static ArtifactStore CreateStore(string connectionString, string? serviceVersion) =>
-        new(new ArtifactStoreOptions { ConnectionString = connectionString, ServiceVersion = serviceVersion });
 
     /// <summary>Logs go to stderr at Warning and above, so stdout stays clean for <c>--json</c>.</summary>
     private static void QuietLogging(HostApplicationBuilder builder)

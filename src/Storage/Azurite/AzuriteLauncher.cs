@@ -21,10 +21,14 @@ public static class AzuriteLauncher
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        if ((options.CertificatePath is null) != (options.KeyPath is null))
+        {
+            throw new ArgumentException("AzuriteLaunchOptions.CertificatePath and KeyPath go together.", nameof(options));
+        }
 
         if (options.Port != 0 && options.ReuseRunning && await LocalPorts.AnswersAsync(options.Port, cancellationToken))
         {
-            return new AzuriteInstance(options.Port, location: null, process: null, log: null, deleteLocation: false);
+            return new AzuriteInstance(options.Port, location: null, process: null, log: null, deleteLocation: false, options.UsesHttps);
         }
 
         var executable = options.ExecutablePath ?? AzuriteLocator.Find();
@@ -64,7 +68,7 @@ public static class AzuriteLauncher
         Directory.CreateDirectory(location);
 
         var log = new BoundedLog(LogLines);
-        var process = new Process { StartInfo = StartInfo(executable, port, location) };
+        var process = new Process { StartInfo = StartInfo(executable, port, location, options) };
         process.OutputDataReceived += (_, e) => log.Add(e.Data);
         process.ErrorDataReceived += (_, e) => log.Add(e.Data);
         process.Start();
@@ -72,7 +76,7 @@ public static class AzuriteLauncher
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var instance = new AzuriteInstance(port, location, process, log, ownsLocation);
+        var instance = new AzuriteInstance(port, location, process, log, ownsLocation, options.UsesHttps);
         try
         {
             await WaitUntilAnsweringAsync(process, port, options.StartTimeout, log, cancellationToken);
@@ -85,7 +89,7 @@ public static class AzuriteLauncher
         }
     }
 
-    private static ProcessStartInfo StartInfo(string executable, int port, string location)
+    private static ProcessStartInfo StartInfo(string executable, int port, string location, AzuriteLaunchOptions options)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -104,6 +108,14 @@ public static class AzuriteLauncher
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (options.UsesHttps)
+        {
+            info.ArgumentList.Add("--cert");
+            info.ArgumentList.Add(options.CertificatePath!);
+            info.ArgumentList.Add("--key");
+            info.ArgumentList.Add(options.KeyPath!);
         }
 
         return info;
