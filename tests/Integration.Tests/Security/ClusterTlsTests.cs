@@ -34,6 +34,8 @@ public sealed class TlsClusterFixture : IAsyncLifetime
     }
 }
 
+// In the cluster collection, so that these silos do not compete for the CPU with the other clusters' timed runs.
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterTlsTests(TlsClusterFixture fixture, ITestOutputHelper output) : IClassFixture<TlsClusterFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
