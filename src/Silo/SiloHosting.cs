@@ -37,13 +37,7 @@ public static class SiloHosting
         this IServiceCollection services, SiloSettings settings, StorageSettings storage)
     {
         // With the host's logger, so storage retries (an outage being ridden out) show in the silo log.
-        services.AddSingleton(sp => new ArtifactStore(
-            new ArtifactStoreOptions
-            {
-                ConnectionString = storage.ConnectionString,
-                ServiceVersion = storage.ServiceVersion,
-            },
-            sp.GetService<ILogger<ArtifactStore>>()));
+        services.AddSingleton(sp => new ArtifactStore(storage.ToStoreOptions(), sp.GetService<ILogger<ArtifactStore>>()));
         services.AddSingleton(new ComputeSettings(
             settings.MaxConcurrentExtractions > 0 ? settings.MaxConcurrentExtractions : Environment.ProcessorCount,
             settings.TorchThreads,

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using MusicClustering.Grains.Ownership;
+using MusicClustering.Silo.Security;
 
 namespace MusicClustering.Silo;
 
@@ -44,6 +46,9 @@ public sealed record SiloSettings
     /// <summary>How long a claim may stay unchanged before another activation takes the job over (at least 3 heartbeats).</summary>
     public double OwnershipLapseSeconds { get; init; } = OwnershipSettings.Default.Lapse.TotalSeconds;
 
+    /// <summary>Mutual TLS on the silo and gateway ports ("Cluster:Tls"); off unless a deployment turns it on.</summary>
+    public TlsSettings Tls { get; init; } = new();
+
     public OwnershipSettings Ownership() =>
         new(TimeSpan.FromSeconds(OwnershipHeartbeatSeconds), TimeSpan.FromSeconds(OwnershipLapseSeconds));
 
@@ -85,6 +90,7 @@ public sealed record SiloSettings
 
         _ = ParsePrimarySiloEndpoint();
         Ownership().Validate();
+        Tls.Validate();
         if (TorchThreads < 1)
         {
             throw new InvalidOperationException("Cluster:TorchThreads must be at least 1.");
@@ -95,6 +101,8 @@ public sealed record SiloSettings
             throw new InvalidOperationException("Cluster:MaxConcurrentExtractions must not be negative.");
         }
     }
+
+    private bool PrintMembers(StringBuilder builder) => RedactedSettings.Print(this, builder);
 
     private static void ValidatePort(int port, string name)
     {

@@ -1,4 +1,7 @@
+using System.Text;
 using Microsoft.Extensions.Configuration;
+using MusicClustering.Silo.Security;
+using MusicClustering.Storage;
 
 namespace MusicClustering.Silo;
 
@@ -18,6 +21,22 @@ public sealed record StorageSettings
     /// <summary>Optionally pins the Blob service API version (e.g. "V2025_01_05") for older emulators.</summary>
     public string? ServiceVersion { get; init; }
 
+    /// <summary>
+    /// PEM file of a private CA the blob endpoint's HTTPS certificate may chain to (e.g. Azurite started with
+    /// <c>--cert</c>/<c>--key</c>); certificates the operating system trusts are accepted as well.
+    /// </summary>
+    public string? CaPath { get; init; }
+
     public static StorageSettings FromConfiguration(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<StorageSettings>() ?? new StorageSettings();
+
+    /// <summary>The artifact store's options for these settings (silos and the console build their stores alike).</summary>
+    public ArtifactStoreOptions ToStoreOptions() => new()
+    {
+        ConnectionString = ConnectionString,
+        ServiceVersion = ServiceVersion,
+        TrustedCaPath = string.IsNullOrWhiteSpace(CaPath) ? null : CaPath,
+    };
+
+    private bool PrintMembers(StringBuilder builder) => RedactedSettings.Print(this, builder);
 }

@@ -45,7 +45,7 @@ public sealed partial class ComposeTests
             Assert.Equal(name, silo.SiloName);
             Assert.Equal(NetworkAddress(name), silo.AdvertisedAddress);
             Assert.True(addresses.Add(silo.AdvertisedAddress), $"{name} shares its address");
-            Assert.Contains("BlobEndpoint=http://azurite:10000/", storage.ConnectionString, StringComparison.Ordinal);
+            Assert.Contains("BlobEndpoint=https://azurite:10000/", storage.ConnectionString, StringComparison.Ordinal);
             Assert.Equal("http://otel-collector:4317", telemetry.OtlpEndpoint);
             Assert.True(telemetry.Dashboard.Enabled);
             Assert.Equal("0.0.0.0", telemetry.Dashboard.Host);

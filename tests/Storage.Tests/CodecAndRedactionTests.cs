@@ -39,6 +39,18 @@ public sealed class CodecAndRedactionTests
         Assert.DoesNotContain("SECRET", sas, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:6379,password=SECRET", "127.0.0.1:6379,password=***")]
+    [InlineData("redis:6379,ssl=true,Password=SECRET,abortConnect=false", "redis:6379,ssl=true,Password=***,abortConnect=false")]
+    [InlineData("redis-a:6379,redis-b:6379,user=default,password=SE=CRET", "redis-a:6379,redis-b:6379,user=default,password=***")]
+    [InlineData("redis:6379", "redis:6379")]
+    public void RedactsRedisPasswordsAndKeepsEndpoints(string connectionString, string expected) =>
+        Assert.Equal(expected, RedactedConnectionString.Of(connectionString));
+
+    [Fact]
+    public void HttpsConnectionStringNamesAnHttpsEndpoint() =>
+        Assert.Contains("BlobEndpoint=https://127.0.0.1:10443/devstoreaccount1;", AzuriteDefaults.ConnectionString(10443, https: true), StringComparison.Ordinal);
+
     [Fact]
     public void Connection_string_points_at_loopback() =>
         Assert.Contains("BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;", AzuriteDefaults.ConnectionString(), StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using MusicClustering.Client.Errors;
 using MusicClustering.Client.Logging;
 using MusicClustering.Silo;
+using MusicClustering.Silo.Security;
 using MusicClustering.Silo.Telemetry;
 using MusicClustering.Storage;
 using Orleans.Configuration;
@@ -62,6 +63,7 @@ public sealed class ClusterSession : IAsyncDisposable
         ConsoleLogging.Configure(builder, settings.Verbose);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
+            .UseConfiguredTls(settings.Cluster.Tls)
             .UseMusicClusteringTelemetry(settings.Telemetry)
             .Configure<ClusterOptions>(o =>
             {
@@ -81,7 +83,7 @@ public sealed class ClusterSession : IAsyncDisposable
             throw GatewayProbe.Unreachable(settings.Gateway!, gateway, why, ex);
         }
 
-        var store = CreateStore(settings.Storage.ConnectionString, settings.Storage.ServiceVersion);
+        var store = new ArtifactStore(settings.Storage.ToStoreOptions());
         try
         {
             await store.EnsureContainersAsync(deadline.Token);
@@ -165,9 +167,6 @@ public sealed class ClusterSession : IAsyncDisposable
                 settings.Telemetry, TelemetrySetup.ClientServiceName, "embedded", exposePrometheus: false)));
         return builder.Build();
     }
-
-    private static ArtifactStore CreateStore(string connectionString, string? serviceVersion) =>
-        new(new ArtifactStoreOptions { ConnectionString = connectionString, ServiceVersion = serviceVersion });
 
     public async ValueTask DisposeAsync()
     {

@@ -17,6 +17,12 @@ public sealed class ArtifactStoreOptions
     /// </summary>
     public string? ServiceVersion { get; set; }
 
+    /// <summary>
+    /// Optional PEM file of a private CA that the blob endpoint's HTTPS certificate may chain to (Azurite started with
+    /// <c>--cert</c>/<c>--key</c>). Certificates the operating system trusts are accepted as well.
+    /// </summary>
+    public string? TrustedCaPath { get; set; }
+
     /// <summary>Total tries per operation, first one included (1 disables retries).</summary>
     public int MaxAttempts { get; set; } = 10;
 

@@ -1,13 +1,18 @@
+using System.Text.RegularExpressions;
+
 namespace MusicClustering.Storage;
 
-/// <summary>Makes connection strings safe to log: secret values are replaced, everything else is kept.</summary>
-public static class RedactedConnectionString
+/// <summary>
+/// Makes connection strings safe to log: secret values are replaced, everything else is kept. Understands Azure Storage
+/// strings (<c>key=value;…</c>) and StackExchange.Redis strings (<c>host:port,password=…,ssl=true</c>).
+/// </summary>
+public static partial class RedactedConnectionString
 {
     private const string Mask = "***";
 
     private static readonly string[] SecretKeys = ["AccountKey", "SharedAccessSignature", "SharedAccessKey", "Password", "sig"];
 
-    /// <summary>The connection string with AccountKey, SharedAccessSignature (and similar) values masked.</summary>
+    /// <summary>The connection string with AccountKey, SharedAccessSignature, password (and similar) values masked.</summary>
     public static string Of(string? connectionString)
     {
         if (string.IsNullOrEmpty(connectionString))
@@ -15,7 +20,8 @@ public static class RedactedConnectionString
             return string.Empty;
         }
 
-        var parts = connectionString.Split(';');
+        // Separators are kept as their own parts, so joining restores the original layout.
+        var parts = Separator().Split(connectionString);
         for (var i = 0; i < parts.Length; i++)
         {
             var equals = parts[i].IndexOf('=', StringComparison.Ordinal);
@@ -36,6 +42,9 @@ public static class RedactedConnectionString
             }
         }
 
-        return string.Join(';', parts);
+        return string.Concat(parts);
     }
+
+    [GeneratedRegex("([;,])")]
+    private static partial Regex Separator();
 }

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 
 namespace MusicClustering.Storage;
 
-/// <summary>Azure SDK client options: SDK retries off (Polly is the one policy), optional pinned API version.</summary>
+/// <summary>Azure SDK client options: SDK retries off (Polly is the one policy), optional pinned API version, optional private CA.</summary>
 internal static class StorageClientOptions
 {
     public static BlobClientOptions Create(ArtifactStoreOptions options)
@@ -12,6 +12,11 @@ internal static class StorageClientOptions
             : new BlobClientOptions(ParseServiceVersion(options.ServiceVersion));
         clientOptions.Retry.MaxRetries = 0;
         clientOptions.Retry.NetworkTimeout = options.AttemptTimeout;
+        if (!string.IsNullOrWhiteSpace(options.TrustedCaPath))
+        {
+            clientOptions.Transport = CaTrustingTransport.Create(options.TrustedCaPath);
+        }
+
         return clientOptions;
     }
 

@@ -14,11 +14,14 @@ public static class AzuriteDefaults
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     /// <summary>A shared-key connection string for the blob service on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static string ConnectionString(int port = BlobPort)
+    /// <param name="port">The blob port.</param>
+    /// <param name="https">Whether the emulator serves HTTPS (started with a certificate).</param>
+    public static string ConnectionString(int port = BlobPort, bool https = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        return $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-            + $"BlobEndpoint=http://127.0.0.1:{port}/{AccountName};";
+        var scheme = https ? "https" : "http";
+        return $"DefaultEndpointsProtocol={scheme};AccountName={AccountName};AccountKey={AccountKey};"
+            + $"BlobEndpoint={scheme}://127.0.0.1:{port}/{AccountName};";
     }
 }

@@ -15,9 +15,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly bool _deleteLocation;
     private int _disposed;
 
-    internal AzuriteInstance(int port, string? location, Process? process, BoundedLog? log, bool deleteLocation)
+    internal AzuriteInstance(int port, string? location, Process? process, BoundedLog? log, bool deleteLocation, bool https = false)
     {
         Port = port;
+        UsesHttps = https;
         Location = location;
         _process = process;
         _log = log;
@@ -26,6 +27,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>The blob port on 127.0.0.1.</summary>
     public int Port { get; }
+
+    /// <summary>Whether the blob service speaks HTTPS.</summary>
+    public bool UsesHttps { get; }
 
     /// <summary>The data folder of an owned process; null when the server was already running.</summary>
     public string? Location { get; }
@@ -37,7 +41,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     public bool OwnsProcess => _process is not null;
 
     /// <summary>Shared-key connection string for the well-known devstoreaccount1 account.</summary>
-    public string ConnectionString => AzuriteDefaults.ConnectionString(Port);
+    public string ConnectionString => AzuriteDefaults.ConnectionString(Port, UsesHttps);
 
     /// <summary>The last lines the owned process printed (for diagnostics).</summary>
     public string LogTail => _log?.Tail() ?? "(not owned)";

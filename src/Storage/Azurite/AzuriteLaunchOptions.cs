@@ -18,6 +18,18 @@ public sealed record AzuriteLaunchOptions
     /// </summary>
     public string? ExecutablePath { get; init; }
 
+    /// <summary>
+    /// PEM certificate and key for HTTPS (Azurite's <c>--cert</c>/<c>--key</c>); both or neither. The connection string
+    /// then names an https endpoint, and clients must trust the certificate's CA (<c>ArtifactStoreOptions.TrustedCaPath</c>).
+    /// </summary>
+    public string? CertificatePath { get; init; }
+
+    /// <inheritdoc cref="CertificatePath"/>
+    public string? KeyPath { get; init; }
+
+    /// <summary>Whether Azurite serves HTTPS.</summary>
+    public bool UsesHttps => CertificatePath is not null;
+
     /// <summary>When true and the port already answers, that server is used as is (not owned, never stopped).</summary>
     public bool ReuseRunning { get; init; } = true;
 

@@ -21,10 +21,14 @@ public static class AzuriteLauncher
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
+        if ((options.CertificatePath is null) != (options.KeyPath is null))
+        {
+            throw new ArgumentException("AzuriteLaunchOptions.CertificatePath and KeyPath go together.", nameof(options));
+        }
 
         if (options.Port != 0 && options.ReuseRunning && await LocalPorts.AnswersAsync(options.Port, cancellationToken))
         {
-            return new AzuriteInstance(options.Port, location: null, process: null, log: null, deleteLocation: false);
+            return new AzuriteInstance(options.Port, location: null, process: null, log: null, deleteLocation: false, options.UsesHttps);
         }
 
         var executable = options.ExecutablePath ?? AzuriteLocator.Find();
@@ -67,7 +71,7 @@ public static class AzuriteLauncher
         Directory.CreateDirectory(location);
 
         var log = new BoundedLog(LogLines);
-        var process = new Process { StartInfo = StartInfo(executable, port, location) };
+        var process = new Process { StartInfo = StartInfo(executable, port, location, options) };
         process.OutputDataReceived += (_, e) => log.Add(e.Data);
         process.ErrorDataReceived += (_, e) => log.Add(e.Data);
         process.Start();
@@ -75,7 +79,7 @@ public static class AzuriteLauncher
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var instance = new AzuriteInstance(port, location, process, log, ownsLocation);
+        var instance = new AzuriteInstance(port, location, process, log, ownsLocation, options.UsesHttps);
         try
         {
             await WaitUntilAnsweringAsync(process, port, options.StartTimeout, log, cancellationToken);
@@ -97,7 +101,7 @@ public static class AzuriteLauncher
 
         Directory.CreateDirectory(options.Location);
         var logPath = DetachedAzurite.LogPath(options.Location);
-        using var process = new Process { StartInfo = DetachedStartInfo(executable, options.Port, options.Location, logPath) };
+        using var process = new Process { StartInfo = DetachedStartInfo(executable, options, logPath) };
         process.Start();
         var log = new BoundedLog(LogLines);
         try
@@ -116,14 +120,14 @@ public static class AzuriteLauncher
 
     // Through sh, so the server's output goes to a log file and it holds none of our pipes (a caller reading our
     // stdout to its end must not wait for Azurite), and through setsid, so Ctrl-C at the console leaves it running.
-    private static ProcessStartInfo DetachedStartInfo(string executable, int port, string location, string logPath)
+    private static ProcessStartInfo DetachedStartInfo(string executable, AzuriteLaunchOptions options, string logPath)
     {
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, CreateNoWindow = true };
         var setsid = File.Exists("/usr/bin/setsid") ? "exec /usr/bin/setsid" : "exec";
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"{setsid} \"$0\" \"$@\" </dev/null >>\"{logPath}\" 2>&1");
         info.ArgumentList.Add(executable);
-        foreach (var argument in Arguments(port, location))
+        foreach (var argument in Arguments(options.Port, options.Location!, options))
         {
             info.ArgumentList.Add(argument);
         }
@@ -131,7 +135,7 @@ public static class AzuriteLauncher
         return info;
     }
 
-    private static ProcessStartInfo StartInfo(string executable, int port, string location)
+    private static ProcessStartInfo StartInfo(string executable, int port, string location, AzuriteLaunchOptions options)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -141,7 +145,7 @@ public static class AzuriteLauncher
             RedirectStandardInput = false,
             CreateNoWindow = true,
         };
-        foreach (var argument in Arguments(port, location))
+        foreach (var argument in Arguments(port, location, options))
         {
             info.ArgumentList.Add(argument);
         }
@@ -150,10 +154,12 @@ public static class AzuriteLauncher
     }
 
     // --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends API version 2026-10-06, newer than Azurite 3.37 knows.
-    private static string[] Arguments(int port, string location) =>
+    // --cert/--key: HTTPS, for a cluster whose blob clients trust a private CA (Storage:CaPath).
+    private static string[] Arguments(int port, string location, AzuriteLaunchOptions options) =>
     [
         "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--location", location, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+        .. options.UsesHttps ? new[] { "--cert", options.CertificatePath!, "--key", options.KeyPath! } : [],
     ];
 
     private static async Task WaitUntilAnsweringAsync(
