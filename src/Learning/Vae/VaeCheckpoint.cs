@@ -16,7 +16,8 @@ public sealed record VaeCheckpoint(
     int EpochsSinceImprovement)
 {
     private const string Magic = "MusicClustering.VaeCheckpoint";
-    private const int FormatVersion = 1;
+    // 2: the optimizer state is AdamOptimizer's (step and moments), not TorchSharp's Adam state dictionary.
+    private const int FormatVersion = 2;
 
     public byte[] ToBytes()
     {
