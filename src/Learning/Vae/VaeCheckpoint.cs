@@ -26,7 +26,7 @@ public sealed record VaeCheckpoint(
         {
             BinaryFormat.WriteHeader(writer, Magic, FormatVersion);
             writer.Write(Epoch);
-            writer.Write(VaeOptionsJson.Serialize(Options));
+            writer.Write(OptionsJson.Serialize(Options));
             writer.Write(Columns);
             Scaler.Write(writer);
             BinaryFormat.WriteBytes(writer, ModelState);
@@ -45,7 +45,7 @@ public sealed record VaeCheckpoint(
         BinaryFormat.ReadHeader(reader, Magic, FormatVersion);
         return new VaeCheckpoint(
             Epoch: reader.ReadInt32(),
-            Options: VaeOptionsJson.Deserialize(reader.ReadString()),
+            Options: OptionsJson.Deserialize<VaeOptions>(reader.ReadString()),
             Columns: reader.ReadInt32(),
             Scaler: FeatureScaler.Read(reader),
             ModelState: BinaryFormat.ReadBytes(reader) ?? throw new InvalidDataException("Checkpoint lacks model state."),

@@ -28,17 +28,8 @@ internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tenso
     /// </summary>
     public Generator? NoiseGenerator { get; set; }
 
-    /// <summary>Re-draws every Linear layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
-    public void ResetParameters(Generator generator)
-    {
-        using var noGrad = no_grad();
-        foreach (var linear in modules().OfType<Linear>())
-        {
-            var bound = 1.0 / Math.Sqrt(linear.in_features);
-            linear.weight!.uniform_(-bound, bound, generator);
-            linear.bias?.uniform_(-bound, bound, generator);
-        }
-    }
+    /// <summary>Re-draws every layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
+    public void ResetParameters(Generator generator) => ParameterInit.Reset(this, generator);
 
     public (Tensor Mean, Tensor LogVar) Encode(Tensor x)
     {
@@ -51,11 +42,7 @@ internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tenso
     public override (Tensor Reconstruction, Tensor Mean, Tensor LogVar) forward(Tensor x)
     {
         var (mean, logVar) = Encode(x);
-
-        // Reparameterisation: z = μ + σ·ε keeps the sample differentiable in μ and log σ².
-        using var std = (0.5 * logVar).exp();
-        using var noise = randn(std.shape, std.dtype, std.device, generator: NoiseGenerator);
-        using var z = mean + (std * noise);
+        using var z = Reparameterization.Sample(mean, logVar, NoiseGenerator);
         return (Decode(z), mean, logVar);
     }
 
