@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace MusicClustering.Learning;
 
 /// <summary>Fully connected VAE: input → hidden… (ReLU) → (mean, log-variance); the decoder mirrors the encoder.</summary>
-internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tensor Mean, Tensor LogVar)>
+internal sealed class VaeModel : VariationalModule
 {
     private readonly Sequential _encoder;
     private readonly Linear _mean;
@@ -22,29 +22,17 @@ internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tenso
         RegisterComponents();
     }
 
-    /// <summary>
-    /// Source of the reparameterisation noise. A per-run generator keeps concurrent trainings in one process
-    /// independent and reproducible; null falls back to torch's global generator.
-    /// </summary>
-    public Generator? NoiseGenerator { get; set; }
-
     /// <summary>Re-draws every layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
     public void ResetParameters(Generator generator) => ParameterInit.Reset(this, generator);
 
-    public (Tensor Mean, Tensor LogVar) Encode(Tensor x)
+    public override (Tensor Mean, Tensor LogVar) Encode(Tensor x)
     {
         using var hidden = _encoder.forward(x);
         return (_mean.forward(hidden), _logVar.forward(hidden));
     }
 
-    public Tensor Decode(Tensor z) => _decoder.forward(z);
+    public override Tensor Decode(Tensor z) => _decoder.forward(z);
 
-    public override (Tensor Reconstruction, Tensor Mean, Tensor LogVar) forward(Tensor x)
-    {
-        var (mean, logVar) = Encode(x);
-        using var z = Reparameterization.Sample(mean, logVar, NoiseGenerator);
-        return (Decode(z), mean, logVar);
-    }
 
     private static (string, nn.Module<Tensor, Tensor>)[] Stack(IReadOnlyList<int> widths, bool reluAfterLast)
     {

@@ -7,7 +7,7 @@ namespace MusicClustering.Learning;
 /// Convolutional VAE over standardised log-mel patches: the shared trunk → (mean, log-variance); the decoder mirrors
 /// the convolutions with stride-2 4×4 transposed convolutions back to [N, 1, bands, frames] (linear output).
 /// </summary>
-internal sealed class ConvVaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tensor Mean, Tensor LogVar)>
+internal sealed class ConvVaeModel : VariationalModule
 {
     private readonly ConvTrunk _trunk;
     private readonly Linear _mean;
@@ -43,23 +43,14 @@ internal sealed class ConvVaeModel : nn.Module<Tensor, (Tensor Reconstruction, T
         RegisterComponents();
     }
 
-    /// <summary>Reparameterisation noise; null falls back to torch's global generator.</summary>
-    public Generator? NoiseGenerator { get; set; }
-
-    public (Tensor Mean, Tensor LogVar) Encode(Tensor patches)
+    public override (Tensor Mean, Tensor LogVar) Encode(Tensor patches)
     {
         using var hidden = _trunk.forward(patches);
         return (_mean.forward(hidden), _logVar.forward(hidden));
     }
 
-    public Tensor Decode(Tensor z) => _decoder.forward(z);
+    public override Tensor Decode(Tensor z) => _decoder.forward(z);
 
-    public override (Tensor Reconstruction, Tensor Mean, Tensor LogVar) forward(Tensor patches)
-    {
-        var (mean, logVar) = Encode(patches);
-        using var z = Reparameterization.Sample(mean, logVar, NoiseGenerator);
-        return (Decode(z), mean, logVar);
-    }
 
     protected override void Dispose(bool disposing)
     {
