@@ -11,7 +11,7 @@ public sealed record LatentTraversal(int LatentDim, int Features, float[] Origin
     public float At(int dimension, int step, int feature) => Decoded[(((dimension * Steps) + step) * Features) + feature];
 
     /// <summary>Sweeps each dimension from origin−range to origin+range in <paramref name="steps"/> even steps.</summary>
-    public static LatentTraversal Compute(VaeModelFile model, float[]? origin = null, int steps = 9, double range = 3)
+    public static LatentTraversal Compute(ILatentDecoder model, float[]? origin = null, int steps = 9, double range = 3)
     {
         if (steps < 2 || range <= 0)
         {
@@ -36,6 +36,6 @@ public sealed record LatentTraversal(int LatentDim, int Features, float[] Origin
             }
         }
 
-        return new LatentTraversal(model.LatentDim, model.Columns, origin, offsets, model.Decode(latents));
+        return new LatentTraversal(model.LatentDim, model.DecodedFeatures, origin, offsets, model.Decode(latents));
     }
 }

@@ -16,7 +16,8 @@ public sealed record VaeCheckpoint(
     int EpochsSinceImprovement)
 {
     private const string Magic = "MusicClustering.VaeCheckpoint";
-    private const int FormatVersion = 1;
+    // 2: the optimizer state is AdamOptimizer's (step and moments), not TorchSharp's Adam state dictionary.
+    private const int FormatVersion = 2;
 
     public byte[] ToBytes()
     {
@@ -25,7 +26,7 @@ public sealed record VaeCheckpoint(
         {
             BinaryFormat.WriteHeader(writer, Magic, FormatVersion);
             writer.Write(Epoch);
-            writer.Write(VaeOptionsJson.Serialize(Options));
+            writer.Write(OptionsJson.Serialize(Options));
             writer.Write(Columns);
             Scaler.Write(writer);
             BinaryFormat.WriteBytes(writer, ModelState);
@@ -44,7 +45,7 @@ public sealed record VaeCheckpoint(
         BinaryFormat.ReadHeader(reader, Magic, FormatVersion);
         return new VaeCheckpoint(
             Epoch: reader.ReadInt32(),
-            Options: VaeOptionsJson.Deserialize(reader.ReadString()),
+            Options: OptionsJson.Deserialize<VaeOptions>(reader.ReadString()),
             Columns: reader.ReadInt32(),
             Scaler: FeatureScaler.Read(reader),
             ModelState: BinaryFormat.ReadBytes(reader) ?? throw new InvalidDataException("Checkpoint lacks model state."),

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace MusicClustering.Learning;
 
 /// <summary>Fully connected VAE: input → hidden… (ReLU) → (mean, log-variance); the decoder mirrors the encoder.</summary>
-internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tensor Mean, Tensor LogVar)>
+internal sealed class VaeModel : VariationalModule
 {
     private readonly Sequential _encoder;
     private readonly Linear _mean;
@@ -22,42 +22,17 @@ internal sealed class VaeModel : nn.Module<Tensor, (Tensor Reconstruction, Tenso
         RegisterComponents();
     }
 
-    /// <summary>
-    /// Source of the reparameterisation noise. A per-run generator keeps concurrent trainings in one process
-    /// independent and reproducible; null falls back to torch's global generator.
-    /// </summary>
-    public Generator? NoiseGenerator { get; set; }
+    /// <summary>Re-draws every layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
+    public void ResetParameters(Generator generator) => ParameterInit.Reset(this, generator);
 
-    /// <summary>Re-draws every Linear layer as torch does by default, U(±1/√fan_in), but from <paramref name="generator"/>.</summary>
-    public void ResetParameters(Generator generator)
-    {
-        using var noGrad = no_grad();
-        foreach (var linear in modules().OfType<Linear>())
-        {
-            var bound = 1.0 / Math.Sqrt(linear.in_features);
-            linear.weight!.uniform_(-bound, bound, generator);
-            linear.bias?.uniform_(-bound, bound, generator);
-        }
-    }
-
-    public (Tensor Mean, Tensor LogVar) Encode(Tensor x)
+    public override (Tensor Mean, Tensor LogVar) Encode(Tensor x)
     {
         using var hidden = _encoder.forward(x);
         return (_mean.forward(hidden), _logVar.forward(hidden));
     }
 
-    public Tensor Decode(Tensor z) => _decoder.forward(z);
+    public override Tensor Decode(Tensor z) => _decoder.forward(z);
 
-    public override (Tensor Reconstruction, Tensor Mean, Tensor LogVar) forward(Tensor x)
-    {
-        var (mean, logVar) = Encode(x);
-
-        // Reparameterisation: z = μ + σ·ε keeps the sample differentiable in μ and log σ².
-        using var std = (0.5 * logVar).exp();
-        using var noise = randn(std.shape, std.dtype, std.device, generator: NoiseGenerator);
-        using var z = mean + (std * noise);
-        return (Decode(z), mean, logVar);
-    }
 
     private static (string, nn.Module<Tensor, Tensor>)[] Stack(IReadOnlyList<int> widths, bool reluAfterLast)
     {

@@ -1,7 +1,7 @@
 namespace MusicClustering.Learning;
 
 /// <summary>A trained VAE with its scaler and options; encodes raw feature rows to latent means.</summary>
-public sealed class VaeModelFile : IDisposable
+public sealed class VaeModelFile : ILatentDecoder, IDisposable
 {
     private const string Magic = "MusicClustering.VaeModel";
     private const int FormatVersion = 1;
@@ -23,13 +23,15 @@ public sealed class VaeModelFile : IDisposable
 
     public int LatentDim => Options.LatentDim;
 
+    int ILatentDecoder.DecodedFeatures => Columns;
+
     internal static byte[] ToBytes(VaeModel model, VaeOptions options, FeatureScaler scaler)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream))
         {
             BinaryFormat.WriteHeader(writer, Magic, FormatVersion);
-            writer.Write(VaeOptionsJson.Serialize(options));
+            writer.Write(OptionsJson.Serialize(options));
             scaler.Write(writer);
             BinaryFormat.WriteBytes(writer, ModuleState.Save(model));
         }
@@ -42,7 +44,7 @@ public sealed class VaeModelFile : IDisposable
         TorchNativeLoader.EnsureLoaded();
         using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
         BinaryFormat.ReadHeader(reader, Magic, FormatVersion);
-        var options = VaeOptionsJson.Deserialize(reader.ReadString());
+        var options = OptionsJson.Deserialize<VaeOptions>(reader.ReadString());
         var scaler = FeatureScaler.Read(reader);
         var state = BinaryFormat.ReadBytes(reader) ?? throw new InvalidDataException("Model file lacks weights.");
         var model = new VaeModel(scaler.Columns, options.HiddenSizes, options.LatentDim);

@@ -58,13 +58,12 @@ public sealed record VaeOptions
 
     /// <summary>Value equality including the hidden sizes' contents (the generated one compares list references).</summary>
     public bool Equals(VaeOptions? other) =>
-        other is not null && VaeOptionsJson.Serialize(this) == VaeOptionsJson.Serialize(other);
+        other is not null && OptionsJson.Serialize(this) == OptionsJson.Serialize(other);
 
-    public override int GetHashCode() => VaeOptionsJson.Serialize(this).GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => OptionsJson.Serialize(this).GetHashCode(StringComparison.Ordinal);
 
     /// <summary>β for a 0-based epoch, applying the linear KL warm-up.</summary>
-    public double BetaAt(int epoch) =>
-        KlWarmupEpochs <= 0 ? Beta : Beta * Math.Min(1.0, (epoch + 1) / (double)KlWarmupEpochs);
+    public double BetaAt(int epoch) => KlWarmup.BetaAt(Beta, KlWarmupEpochs, epoch);
 
     private static void Require(bool condition, string message)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MusicClustering.Learning;
@@ -22,6 +21,7 @@ public sealed class VaeTrainer
         TorchNativeLoader.EnsureLoaded();
         set_num_threads(options.TorchThreads);
         var device = VaeDevice.Resolve(options.Device);
+        using var flush = DenormalFlush.OnThisThread(device.type == DeviceType.CPU);
 
         var resume = input.ResumeFrom;
         var scaler = resume?.Scaler
@@ -41,10 +41,10 @@ public sealed class VaeTrainer
 
         model.to(device);
         model.NoiseGenerator = noiseGenerator;
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        using var optimizer = new AdamOptimizer(model.parameters(), options.LearningRate);
         if (resume?.OptimizerState is { } optimizerState)
         {
-            OptimizerState.Load(optimizer, optimizerState);
+            optimizer.LoadState(optimizerState);
         }
 
         using var hostData = tensor(standardized, [input.Rows, input.Columns]);
@@ -66,7 +66,7 @@ public sealed class VaeTrainer
             if (input.OnCheckpoint is { } onCheckpoint && options.CheckpointEveryEpochs > 0 && (epoch + 1) % options.CheckpointEveryEpochs == 0)
             {
                 onCheckpoint(new VaeCheckpoint(
-                    epoch + 1, options, input.Columns, scaler, ModuleState.Save(model), OptimizerState.Save(optimizer),
+                    epoch + 1, options, input.Columns, scaler, ModuleState.Save(model), optimizer.SaveState(),
                     [.. history], stopping.BestLoss, stopping.EpochsSinceImprovement));
             }
 
@@ -87,7 +87,7 @@ public sealed class VaeTrainer
     }
 
     private static (double Loss, double Reconstruction, double Kl) RunEpoch(
-        VaeModel model, Adam optimizer, Tensor data, long[] trainRows, VaeOptions options, int epoch, double beta,
+        VaeModel model, AdamOptimizer optimizer, Tensor data, long[] trainRows, VaeOptions options, int epoch, double beta,
         Device device, CancellationToken cancellationToken)
     {
         model.train();
@@ -104,11 +104,10 @@ public sealed class VaeTrainer
             var count = Math.Min(options.BatchSize, order.Length - start);
             var batch = data.index_select(0, tensor(order.AsSpan(start, count).ToArray()).to(device));
 
-            optimizer.zero_grad();
             var (output, mean, logVar) = model.forward(batch);
             var terms = VaeLoss.Compute(output, batch, mean, logVar, beta);
             terms.Total.backward();
-            optimizer.step();
+            optimizer.Step();
 
             loss += terms.Total.item<float>() * count;
             reconstruction += terms.Reconstruction.item<float>() * count;

@@ -38,19 +38,24 @@ public sealed class NumericCsvTests
     }
 
     [Fact]
-    public void The_vae_bench_times_every_epoch_and_relates_it_to_pytorch()
+    public async Task The_vae_bench_times_every_epoch_and_prints_no_ratio_without_the_reference()
     {
         var rows = Enumerable.Range(0, 40).Select(i => $"t{i},{i % 7},{i * 0.5},{(i % 3) - 1},label");
         var table = NumericCsv.Parse(["id,a,b,c,genre", .. rows]);
 
-        var report = BenchVaeCommand.Run(table, epochs: 3);
+        var report = await BenchVaeCommand.RunAsync(table, "unused.csv", epochs: 3, harness: null, "no harness here", CancellationToken.None);
 
         Assert.Equal(3, report.Epochs);
         Assert.Equal(40, report.Rows);
         Assert.Equal(3, report.Columns);
         Assert.Equal("cpu", report.Device);
-        Assert.True(report.EpochMedianSeconds > 0);
-        Assert.Equal(0.164, report.ReferenceEpochSeconds);
-        Assert.Equal(report.EpochMedianSeconds / 0.164, report.RatioToPytorch, 12);
+        Assert.True(report.OursSeconds > 0);
+        Assert.Null(report.ReferenceSeconds);
+        Assert.Null(report.Ratio);
+        Assert.Contains("no harness here", report.ReferenceNote);
+        var json = MusicClustering.Contracts.ResultsJson.Serialize(report);
+        Assert.Contains("\"ours_s\"", json);
+        Assert.Contains("\"machine\"", json);
+        Assert.DoesNotContain("\"timing\"", json);
     }
 }
