@@ -84,7 +84,7 @@ public sealed class PatchModelFile : ILatentDecoder, IDisposable
         {
             var x = _network.Normalizer.Apply(patches);
             var (mean, logVar) = model.Encode(x);
-            var error = (model.Decode(mean) - x).pow(2).flatten(1).sum(1, keepdim: true);
+            var error = (model.Decode(mean) - x).pow(Scalars.Two).flatten(1).sum(1, keepdim: true);
             return cat([mean, logVar, error], 1);
         }, (batch, output) =>
         {

@@ -163,12 +163,14 @@ internal sealed class AdamOptimizer : IDisposable
     private static void TensorUpdate(Tensor parameter, Tensor grad, Tensor m, Tensor v, float stepSize, float biasCorrection2Sqrt)
     {
         using var scope = NewDisposeScope();
-        m.mul_(Beta1).add_(grad, alpha: 1 - Beta1);
-        m.masked_fill_(m.abs() < SmallestNormal, 0);
-        v.mul_(Beta2).addcmul_(grad, grad, value: 1 - Beta2);
-        v.masked_fill_(v < SmallestNormal, 0);
-        var denominator = (v.sqrt() / biasCorrection2Sqrt).add_(Epsilon);
-        parameter.addcdiv_(m, denominator, value: -stepSize);
+        using var step = (-stepSize).ToScalar();
+        using var correction = biasCorrection2Sqrt.ToScalar();
+        m.mul_(Scalars.Of(Beta1)).add_(grad, alpha: Scalars.Of(1 - Beta1));
+        m.masked_fill_(m.abs() < Scalars.Of(SmallestNormal), Scalars.Of(0));
+        v.mul_(Scalars.Of(Beta2)).addcmul_(grad, grad, value: Scalars.Of(1 - Beta2));
+        v.masked_fill_(v < Scalars.Of(SmallestNormal), Scalars.Of(0));
+        var denominator = v.sqrt().div_(correction).add_(Scalars.Of(Epsilon));
+        parameter.addcdiv_(m, denominator, value: step);
         grad.zero_();
     }
 

@@ -7,7 +7,7 @@ internal static class Reparameterization
 {
     public static Tensor Sample(Tensor mean, Tensor logVar, Generator? generator)
     {
-        using var std = (0.5 * logVar).exp();
+        using var std = logVar.mul(Scalars.Half).exp();
         using var noise = randn(std.shape, std.dtype, std.device, generator: generator);
         return mean + (std * noise);
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MusicClustering.Learning;
@@ -8,12 +9,13 @@ internal static class VaeLoss
     public static (Tensor Total, Tensor Reconstruction, Tensor Kl) Compute(
         Tensor reconstruction, Tensor target, Tensor mean, Tensor logVar, double beta)
     {
-        var recon = (reconstruction - target).pow(2).sum(1).mean();
+        var recon = (reconstruction - target).pow(Scalars.Two).sum(1).mean();
         var kl = KlPerDimension(mean, logVar).sum(1).mean();
-        return (recon + (beta * kl), recon, kl);
+        using var betaScalar = beta.ToScalar();
+        return (recon + kl.mul(betaScalar), recon, kl);
     }
 
     /// <summary>Closed-form KL of N(μ, σ²) against N(0, 1), element-wise.</summary>
     public static Tensor KlPerDimension(Tensor mean, Tensor logVar) =>
-        -0.5 * (1 + logVar - mean.pow(2) - logVar.exp());
+        (logVar + Scalars.One - mean.pow(Scalars.Two) - logVar.exp()).mul(Scalars.MinusHalf);
 }

@@ -12,12 +12,13 @@ internal static class NtXentLoss
     {
         var count = projections.shape[0];
         using var normalized = nn.functional.normalize(projections, p: 2, dim: 1);
-        using var similarity = normalized.matmul(normalized.t()) / temperature;
+        using var similarity = normalized.matmul(normalized.t()).div(Scalars.Of(temperature));
         using var self = eye(count, dtype: ScalarType.Bool, device: projections.device);
-        using var masked = similarity.masked_fill(self, double.NegativeInfinity);
+        using var masked = similarity.masked_fill(self, Scalars.Of(double.NegativeInfinity));
 
         // The partner of row 2i is 2i+1 and vice versa: i XOR 1.
-        using var partners = arange(count, dtype: ScalarType.Int64, device: projections.device).bitwise_xor(1);
+        // Built from an array rather than arange(count) ^ 1: no implicit Scalars (see Scalars).
+        using var partners = tensor(Enumerable.Range(0, (int)count).Select(i => (long)(i ^ 1)).ToArray()).to(projections.device);
         return nn.functional.cross_entropy(masked, partners);
     }
 }

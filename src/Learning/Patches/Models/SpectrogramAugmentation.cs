@@ -14,11 +14,12 @@ internal static class SpectrogramAugmentation
         var count = patches.shape[0];
         var bands = patches.shape[2];
         var device = patches.device;
-        Tensor Uniform(double halfWidth) => ((rand([count, 1, 1, 1], generator: generator, device: device) * 2) - 1) * halfWidth;
+        Tensor Uniform(double halfWidth) =>
+            rand([count, 1, 1, 1], generator: generator, device: device).mul(Scalars.Two).sub(Scalars.One).mul(Scalars.Of(halfWidth));
 
         var gain = Uniform(options.GainDb);
         var tilt = Uniform(options.TiltDb) * linspace(-0.5, 0.5, bands, device: device).view(1, 1, bands, 1);
-        var sigma = rand([count, 1, 1, 1], generator: generator, device: device) * options.NoiseDb;
+        var sigma = rand([count, 1, 1, 1], generator: generator, device: device).mul(Scalars.Of(options.NoiseDb));
         var noise = randn(patches.shape, generator: generator, device: device) * sigma;
         return patches + gain + tilt + noise;
     }
