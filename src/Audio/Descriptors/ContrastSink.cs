@@ -1,0 +1,113 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MusicClustering.Audio;
+
+/// <summary>
+/// librosa 0.11 <c>spectral_contrast(S=S)</c>: per band and frame, the mean of the q smallest (valley) and q largest
+/// (peak) magnitudes, found for all frames of a batch at once by insertion into sorted lanes (no sort). dB conversion
+/// waits for the end of the pass, because power_to_db's top_db floor is relative to the whole peak (and valley) matrix.
+/// </summary>
+internal sealed class ContrastSink : ISpectrumSink
+{
+    private readonly ContrastBands _bands;
+    private readonly int _frames;
+    private readonly Vector<float>[] _low;
+    private readonly Vector<float>[] _high;
+
+    public ContrastSink(ContrastBands bands, int frames)
+    {
+        _bands = bands;
+        _frames = frames;
+        var q = bands.Quantile.Max();
+        _low = new Vector<float>[q];
+        _high = new Vector<float>[q];
+        Peak = new float[bands.Bands * frames];
+        Valley = new float[bands.Bands * frames];
+    }
+
+    public bool NeedsComplex => false;
+
+    public bool ZeroPadded => false;
+
+    /// <summary>Mean of the q largest magnitudes, [band, frame].</summary>
+    public float[] Peak { get; }
+
+    /// <summary>Mean of the q smallest magnitudes, [band, frame].</summary>
+    public float[] Valley { get; }
+
+    public void Accept(SpectrumBatch spectrum, BatchInfo batch)
+    {
+        var s = spectrum.Magnitude;
+        var first = batch.Index * Vector<float>.Count;
+        for (var band = 0; band < _bands.Bands; band++)
+        {
+            var q = _bands.Quantile[band];
+            var (valley, peak) = Extremes(s.Slice(_bands.Start[band], _bands.Count[band]), q);
+            var row = band * _frames;
+            for (var l = 0; l < batch.ValidLanes; l++)
+            {
+                Valley[row + first + l] = valley[l];
+                Peak[row + first + l] = peak[l];
+            }
+        }
+    }
+
+    /// <summary>spectral_contrast: power_to_db(peak) − power_to_db(valley), each clipped 80 dB below its own maximum.</summary>
+    public DescriptorMatrix Finish()
+    {
+        var peakDb = Decibels.PowerToDb(Peak, topDb: 80);
+        var valleyDb = Decibels.PowerToDb(Valley, topDb: 80);
+        var values = new double[Peak.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = peakDb[i] - valleyDb[i];
+        }
+
+        return new DescriptorMatrix(DescriptorSet.Contrast, _bands.Bands, _frames, values);
+    }
+
+    // The q smallest and q largest per lane, kept sorted by compare-exchange insertion; a value inside both current
+    // bounds in every lane changes nothing and is skipped.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (Vector<float> Valley, Vector<float> Peak) Extremes(ReadOnlySpan<Vector<float>> values, int q)
+    {
+        var low = _low.AsSpan(0, q);
+        var high = _high.AsSpan(0, q);
+        low.Fill(new Vector<float>(float.PositiveInfinity));
+        high.Fill(new Vector<float>(float.NegativeInfinity));
+        foreach (var value in values)
+        {
+            if (Vector.LessThanAny(value, low[q - 1]))
+            {
+                var v = value;
+                for (var i = 0; i < q; i++)
+                {
+                    var smaller = Vector.Min(low[i], v);
+                    v = Vector.Max(low[i], v);
+                    low[i] = smaller;
+                }
+            }
+
+            if (Vector.GreaterThanAny(value, high[q - 1]))
+            {
+                var v = value;
+                for (var i = 0; i < q; i++)
+                {
+                    var larger = Vector.Max(high[i], v);
+                    v = Vector.Min(high[i], v);
+                    high[i] = larger;
+                }
+            }
+        }
+
+        Vector<float> lowSum = default, highSum = default;
+        for (var i = 0; i < q; i++)
+        {
+            lowSum += low[i];
+            highSum += high[i];
+        }
+
+        return (lowSum / q, highSum / q);
+    }
+}
