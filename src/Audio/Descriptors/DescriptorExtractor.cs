@@ -91,6 +91,7 @@ public sealed class DescriptorExtractor
                 DescriptorMatrix.FromMfcc(DescriptorSet.MfccDelta, delta),
                 Row(DescriptorSet.Onset, onset),
             ],
+            TimeDomainFeatures.Rms(signal, o.NFft, o.HopLength, frames, o.PadMode),
             tempo,
             harmony,
             perceptr,

@@ -3,10 +3,12 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// Every descriptor of one signal (or segment), named as librosa and <c>descriptors_ref.py</c> name them: the
 /// frame-wise matrices in <see cref="Names"/> order, the tempo, and the mean and variance of the harmonic and
-/// percussive signals (null when HPSS was not asked for).
+/// percussive signals (null when HPSS was not asked for). <see cref="TimeRms"/> is <c>rms(y=y)</c> with the pass's pad
+/// mode: the GTZAN table's rms columns, which differ from the spectral <c>rms(S=S)</c> of the reference files.
 /// </summary>
 public sealed record DescriptorSet(
     IReadOnlyList<DescriptorMatrix> Matrices,
+    double[] TimeRms,
     double Tempo,
     FrameStatistics? Harmony,
     FrameStatistics? Perceptr,

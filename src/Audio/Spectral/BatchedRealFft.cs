@@ -258,6 +258,11 @@ internal sealed class BatchedRealFft
             Store(ref reRef, ref imRef, m / 2, Unsafe.Add(ref zrRef, 1), -Unsafe.Add(ref ziRef, 1), power);
         }
 
+        if (_pairBins.Length == 0)
+        {
+            return;
+        }
+
         var half = new Vector<float>(0.5f);
         ref var bins = ref _pairBins[0];
         ref var twRe = ref _pairCos[0];
