@@ -39,12 +39,26 @@ public sealed record ExperimentResults
         [property: JsonPropertyName("accuracy")] double? Accuracy,
         [property: JsonPropertyName("purity")] double? Purity);
 
+    /// <summary>
+    /// The features: config, dimension, cache use, and how much audio was analysed (seconds over all tracks); tracks
+    /// analysed only in part (max_segments) are listed in <c>partial</c>, every other track was analysed whole.
+    /// </summary>
     public sealed record FeaturesSection(
         [property: JsonPropertyName("config")] string Config,
         [property: JsonPropertyName("dimension")] int Dimension,
         [property: JsonPropertyName("computed")] int Computed,
         [property: JsonPropertyName("cached")] int Cached,
-        [property: JsonPropertyName("tracks_per_silo")] IReadOnlyDictionary<string, int> TracksPerSilo);
+        [property: JsonPropertyName("tracks_per_silo")] IReadOnlyDictionary<string, int> TracksPerSilo,
+        [property: JsonPropertyName("analysed_s")] double AnalysedSeconds = 0,
+        [property: JsonPropertyName("duration_s")] double DurationSeconds = 0,
+        [property: JsonPropertyName("segments")] int Segments = 0,
+        [property: JsonPropertyName("partial")] IReadOnlyList<PartialTrack>? Partial = null);
+
+    /// <summary>A track of which only the first <c>analysed_s</c> of <c>duration_s</c> seconds were analysed.</summary>
+    public sealed record PartialTrack(
+        [property: JsonPropertyName("track")] string Track,
+        [property: JsonPropertyName("analysed_s")] double AnalysedSeconds,
+        [property: JsonPropertyName("duration_s")] double DurationSeconds);
 
     public sealed record ModelSection(
         [property: JsonPropertyName("type")] string Type,

@@ -104,6 +104,11 @@ internal sealed class AuReader : AudioReader
     private int End()
     {
         _ended = true;
+        if (FramesRead == 0 && _declaredBytes >= _frameBytes)
+        {
+            throw new AudioFormatException(AudioFailureReasons.TruncatedData, $"{FileName}: the header declares {DeclaredSeconds:0.###} s of audio but the data ends after {_dataBytesRead} bytes, before one sample frame.");
+        }
+
         if (FramesRead == 0)
         {
             throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{FileName}: .au data holds {_dataBytesRead} bytes, less than one {_frameBytes}-byte sample frame.");

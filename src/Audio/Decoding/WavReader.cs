@@ -121,6 +121,11 @@ internal sealed class WavReader : AudioReader
     private int End()
     {
         _ended = true;
+        if (FramesRead == 0 && _declaredBytes >= _format.BlockAlign)
+        {
+            throw new AudioFormatException(AudioFailureReasons.TruncatedData, $"{FileName}: the header declares {DeclaredSeconds:0.###} s of audio but the data ends after {_dataBytesRead} bytes, before one sample frame.");
+        }
+
         if (FramesRead == 0)
         {
             throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{FileName}: the 'data' chunk holds {_dataBytesRead} bytes, less than one {_format.BlockAlign}-byte sample frame.");

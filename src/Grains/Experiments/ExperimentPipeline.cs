@@ -33,7 +33,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var (matrixBlob, featureRows) = await Timed(timings, "assemble", () => features.AssembleAsync(extraction));
         var plans = PlannedRepresentation.Plan(spec);
         var trained = plans.Where(p => p.Spec.IsTrained).ToList();
-        var standardised = FeatureSpace.Standardize(featureRows);
+        var standardised = FeatureSpace.Standardize(featureRows, Audio.FeatureConfig.Parse(spec.FeatureConfig).BlockLengths);
         var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
         if (trained.Count > 0)
         {

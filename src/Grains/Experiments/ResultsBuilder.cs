@@ -23,6 +23,7 @@ public static class ResultsBuilder
         var primaryRepresentation = analysis.PrimaryRepresentation;
         var training = primaryRepresentation.Training;
         var notes = analysis.Notes.ToList();
+        notes.AddRange(succeeded.Where(t => t.Result.Warning is not null).Select(t => $"{TrackName(t.Result.TrackId)}: {t.Result.Warning}"));
         if (resumed)
         {
             notes.Add("This run was resumed after an interruption; cached features and trainer checkpoints were reused.");
@@ -41,7 +42,13 @@ public static class ResultsBuilder
                 succeeded.Count > 0 ? succeeded[0].Result.Dimension : 0,
                 succeeded.Count(t => !t.Result.Cached),
                 succeeded.Count(t => t.Result.Cached),
-                perSilo),
+                perSilo,
+                succeeded.Sum(t => t.Result.AnalysedSeconds),
+                succeeded.Sum(t => t.Result.DurationSeconds),
+                succeeded.Sum(t => t.Result.Segments),
+                [.. succeeded.Select(t => t.Result)
+                    .Where(r => r.AnalysedSeconds < r.DurationSeconds - 1e-3)
+                    .Select(r => new ExperimentResults.PartialTrack(TrackName(r.TrackId), r.AnalysedSeconds, r.DurationSeconds))]),
             Model = new ExperimentResults.ModelSection(
                 primaryRepresentation.Plan.Spec.Model,
                 primaryRepresentation.Rows[0].Length,

@@ -16,7 +16,7 @@ public static class TableEvaluation
         SpecValidator.Validate(spec, table.Rows);
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
-        var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols));
+        var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols), Audio.FeatureBlocks.FromColumnNames(table.Columns));
         var plans = PlannedRepresentation.Plan(spec);
         var watch = Stopwatch.StartNew();
         var representations = plans
