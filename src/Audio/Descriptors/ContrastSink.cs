@@ -67,8 +67,9 @@ internal sealed class ContrastSink : ISpectrumSink
         return new DescriptorMatrix(DescriptorSet.Contrast, _bands.Bands, _frames, values);
     }
 
-    // The q smallest and q largest per lane, kept sorted by compare-exchange insertion; a value inside both current
-    // bounds in every lane changes nothing and is skipped.
+    // The q smallest and q largest per lane, kept sorted by compare-exchange insertion; a value inside the current
+    // bound in every lane changes nothing and is skipped. Spectra fall with frequency, so the largest are sought from
+    // the band's low end and the smallest from its high end: few values then need inserting.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Vector<float> Valley, Vector<float> Peak) Extremes(ReadOnlySpan<Vector<float>> values, int q)
     {
@@ -76,11 +77,11 @@ internal sealed class ContrastSink : ISpectrumSink
         var high = _high.AsSpan(0, q);
         low.Fill(new Vector<float>(float.PositiveInfinity));
         high.Fill(new Vector<float>(float.NegativeInfinity));
-        foreach (var value in values)
+        for (var k = values.Length - 1; k >= 0; k--)
         {
-            if (Vector.LessThanAny(value, low[q - 1]))
+            var v = values[k];
+            if (Vector.LessThanAny(v, low[q - 1]))
             {
-                var v = value;
                 for (var i = 0; i < q; i++)
                 {
                     var smaller = Vector.Min(low[i], v);
@@ -88,7 +89,10 @@ internal sealed class ContrastSink : ISpectrumSink
                     low[i] = smaller;
                 }
             }
+        }
 
+        foreach (var value in values)
+        {
             if (Vector.GreaterThanAny(value, high[q - 1]))
             {
                 var v = value;

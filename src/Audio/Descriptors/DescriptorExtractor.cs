@@ -28,9 +28,14 @@ public sealed class DescriptorExtractor
 
     public MfccOptions Options => _mfcc.Options;
 
-    public DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss = true) => Compute(signal, hpss, null);
+    /// <summary>
+    /// The descriptors of <paramref name="signal"/>; <paramref name="hpss"/> adds the harmonic/percussive statistics,
+    /// <paramref name="beatTempo"/> also estimates <see cref="DescriptorSet.BeatTempo"/> (beat_track's tempo, from the
+    /// median-aggregated onset envelope: the GTZAN table's tempo column).
+    /// </summary>
+    public DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss = true, bool beatTempo = false) => Compute(signal, hpss, null, beatTempo);
 
-    internal DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss, StageTimes? times)
+    internal DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss, StageTimes? times, bool beatTempo = false)
     {
         var o = Options;
         if (signal.Length < o.NFft)
@@ -65,6 +70,9 @@ public sealed class DescriptorExtractor
         var t1 = Stopwatch.GetTimestamp();
         var onset = OnsetStrength.Compute(mel, onsetEdges, frames, o.NFft, o.HopLength);
         var tempo = TempoEstimator.Estimate(onset, o.SampleRate, o.HopLength);
+        double? beat = beatTempo
+            ? TempoEstimator.Estimate(OnsetStrength.Compute(mel, onsetEdges, frames, o.NFft, o.HopLength, median: true), o.SampleRate, o.HopLength)
+            : null;
         var t2 = Stopwatch.GetTimestamp();
         times?.Add("onset+tempo", t1, t2);
         var chromaMatrix = chroma.Finish();
@@ -93,6 +101,7 @@ public sealed class DescriptorExtractor
             ],
             TimeDomainFeatures.Rms(signal, o.NFft, o.HopLength, frames, o.PadMode),
             tempo,
+            beat,
             harmony,
             perceptr,
             signal.Length,

@@ -3,7 +3,7 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// The statistics a feature vector is made of, for one segment or pooled over several: per descriptor and row the
 /// frame count, mean and variance; the whole chroma matrix and rms(y) (the GTZAN table's columns); the tempo
-/// (frame-weighted over segments); and the harmonic/percussive signal statistics. Pooling is exact for means and
+/// and beat_track's tempo (frame-weighted over segments); and the harmonic/percussive signal statistics. Pooling is exact for means and
 /// variances (law of total variance), so a track's summary equals that of all its frames.
 /// </summary>
 public sealed record DescriptorSummary(
@@ -11,6 +11,7 @@ public sealed record DescriptorSummary(
     FrameStatistics ChromaOverall,
     FrameStatistics TimeRms,
     double Tempo,
+    double? BeatTempo,
     FrameStatistics? Harmony,
     FrameStatistics? Perceptr,
     double Seconds)
@@ -25,7 +26,7 @@ public sealed record DescriptorSummary(
             m => Enumerable.Range(0, m.Rows).Select(r => FrameStatistics.Of(m.Row(r))).ToArray(),
             StringComparer.Ordinal);
         return new DescriptorSummary(
-            rows, set[DescriptorSet.Chroma].Overall(), FrameStatistics.Of(set.TimeRms), set.Tempo, set.Harmony, set.Perceptr, set.Seconds);
+            rows, set[DescriptorSet.Chroma].Overall(), FrameStatistics.Of(set.TimeRms), set.Tempo, set.BeatTempo, set.Harmony, set.Perceptr, set.Seconds);
     }
 
     /// <summary>Only the MFCC rows (and their deltas), for the MFCC-statistics configs.</summary>
@@ -38,7 +39,7 @@ public sealed record DescriptorSummary(
             rows[DescriptorSet.MfccDelta] = Statistics(delta);
         }
 
-        return new DescriptorSummary(rows, default, default, 0, null, null, seconds);
+        return new DescriptorSummary(rows, default, default, 0, null, null, null, seconds);
     }
 
     public DescriptorSummary Pool(DescriptorSummary other)
@@ -49,12 +50,13 @@ public sealed record DescriptorSummary(
             p => p.Value.Zip(other.Rows[p.Key], (a, b) => a.Pool(b)).ToArray(),
             StringComparer.Ordinal);
         var frames = Frames + other.Frames;
-        var tempo = frames == 0 ? 0 : ((Tempo * Frames) + (other.Tempo * other.Frames)) / frames;
+        double Weighted(double a, double b) => frames == 0 ? 0 : ((a * Frames) + (b * other.Frames)) / frames;
         return new DescriptorSummary(
             rows,
             ChromaOverall.Pool(other.ChromaOverall),
             TimeRms.Pool(other.TimeRms),
-            tempo,
+            Weighted(Tempo, other.Tempo),
+            BeatTempo is { } beat && other.BeatTempo is { } otherBeat ? Weighted(beat, otherBeat) : null,
             Harmony is { } h && other.Harmony is { } oh ? h.Pool(oh) : null,
             Perceptr is { } p && other.Perceptr is { } op ? p.Pool(op) : null,
             Seconds + other.Seconds);

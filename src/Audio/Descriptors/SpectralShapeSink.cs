@@ -13,7 +13,7 @@ internal sealed class SpectralShapeSink : ISpectrumSink
 {
     private const float RollPercent = 0.85f;
     private const float FlatnessAmin = 1e-10f;
-    private const int ProductRun = 16; // bins multiplied together before one log (each factor lies in [1e-10, 1e8])
+    private const int ProductRun = 8; // mantissas (in [1, 2)) multiplied together before one log
 
     private readonly float[] _frequencies;
     private readonly int _nFft;
@@ -64,16 +64,19 @@ internal sealed class SpectralShapeSink : ISpectrumSink
     }
 
     // One pass for everything that is a sum over bins: ΣS and Σf·S (centroid), the float32 cumulative sum (rolloff),
-    // Σ S² with DC and Nyquist halved (rms), and for flatness Σ max(amin, S²) and Σ log max(amin, S²), the logs taken
-    // of float64 products of 16 bins (one log per 16 bins).
+    // Σ S² with DC and Nyquist halved (rms), and for flatness Σ max(amin, S²) and Σ log max(amin, S²). The logs split
+    // each value into exponent and mantissa: exponents add as integers, mantissas (in [1, 2)) multiply in runs of 8
+    // bins, and one log is taken per run.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BinSums Sums(ReadOnlySpan<Vector<float>> s)
     {
         var amin = new Vector<float>(FlatnessAmin);
+        var mantissaMask = new Vector<int>(0x007FFFFF);
+        var one = new Vector<int>(0x3F800000);
         Vector<float> sum0 = default, sum1 = default, weighted0 = default, weighted1 = default, energy = default;
-        Vector<double> logLow = default, logHigh = default, meanLow = default, meanHigh = default;
-        var productLow = Vector<double>.One;
-        var productHigh = Vector<double>.One;
+        Vector<float> mean0 = default, mean1 = default, logs = default;
+        var exponents = Vector<int>.Zero;
+        var product = Vector<float>.One;
         var running = Vector<float>.Zero;
         var cumulative = _cumulative;
         var last = s.Length - 1;
@@ -82,30 +85,30 @@ internal sealed class SpectralShapeSink : ISpectrumSink
             var value = s[k];
             running += value;
             cumulative[k] = running;
+            var power = value * value;
+            var floored = Vector.Max(power, amin);
+            var bits = Vector.AsVectorInt32(floored);
+            exponents += Vector.ShiftRightLogical(bits, 23);
+            product *= Vector.AsVectorSingle((bits & mantissaMask) | one);
             if ((k & 1) == 0)
             {
                 sum0 += value;
                 weighted0 = Fused.MulAdd(value, new Vector<float>(_frequencies[k]), weighted0);
+                mean0 += floored;
+                energy += k == 0 ? power * 0.5f : power;
             }
             else
             {
                 sum1 += value;
                 weighted1 = Fused.MulAdd(value, new Vector<float>(_frequencies[k]), weighted1);
+                mean1 += floored;
+                energy += k == last && _nFft % 2 == 0 ? power * 0.5f : power;
             }
 
-            var power = value * value;
-            energy += k == 0 || (k == last && _nFft % 2 == 0) ? power * 0.5f : power;
-            Vector.Widen(Vector.Max(power, amin), out var low, out var high);
-            meanLow += low;
-            meanHigh += high;
-            productLow *= low;
-            productHigh *= high;
-            if (k % ProductRun == ProductRun - 1 || k == last)
+            if ((k & (ProductRun - 1)) == ProductRun - 1 || k == last)
             {
-                logLow += Vector.Log(productLow);
-                logHigh += Vector.Log(productHigh);
-                productLow = Vector<double>.One;
-                productHigh = Vector<double>.One;
+                logs += Vector.Log(product);
+                product = Vector<float>.One;
             }
         }
 
@@ -113,7 +116,8 @@ internal sealed class SpectralShapeSink : ISpectrumSink
         var sum = sum0 + sum1;
         var length = Vector.ConditionalSelect(Vector.LessThan(sum, new Vector<float>(Tiny.Float32)), Vector<float>.One, sum);
         var n = s.Length;
-        var flatness = Vector.Narrow(Vector.Exp(logLow / n) / (meanLow / n), Vector.Exp(logHigh / n) / (meanHigh / n));
+        var logMean = ((Vector.ConvertToSingle(exponents) - new Vector<float>(127f * n)) * MathF.Log(2) + logs) / n;
+        var flatness = Vector.Exp(logMean) / ((mean0 + mean1) / n);
         return new BinSums((weighted0 + weighted1) / length, length, running, flatness, Vector.SquareRoot(energy * (2f / ((float)_nFft * _nFft))));
     }
 

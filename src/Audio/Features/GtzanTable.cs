@@ -5,7 +5,7 @@ namespace MusicClustering.Audio;
 /// <summary>
 /// The 57 feature columns of the GTZAN (Kaggle) <c>features_30_sec.csv</c>, in its order, from chroma_stft_mean to
 /// mfcc20_var: means and population variances over frames (chroma over the whole 12-row matrix; rms of the waveform,
-/// not of the spectrogram), harmony/perceptr from HPSS, and the tempo. With reflect padding they reproduce the table.
+/// not of the spectrogram), harmony/perceptr from HPSS, and beat_track's tempo. With reflect padding they reproduce the table.
 /// </summary>
 public static class GtzanTable
 {
@@ -31,7 +31,7 @@ public static class GtzanTable
         Add(s.Rows[DescriptorSet.ZeroCrossingRate][0]);
         Add(harmony);
         Add(perceptr);
-        row.Add(s.Tempo);
+        row.Add(s.BeatTempo ?? throw new ArgumentException("The GTZAN table needs beat_track's tempo (DescriptorExtractor.Compute with beatTempo).", nameof(s)));
         foreach (var mfcc in s.Rows[DescriptorSet.Mfcc].Take(20))
         {
             Add(mfcc);
