@@ -45,7 +45,12 @@ internal sealed class ChromaSink : ISpectrumSink
     {
         Tuning = _tuning.Estimate();
         var bank = ChromaFilterbank.For(_sampleRate, _nFft, Tuning);
-        var values = new double[ChromaFilterbank.Chroma * _frames];
+        var values = new double[ChromaFilterbank.Chroma][];
+        for (var c = 0; c < values.Length; c++)
+        {
+            values[c] = new double[_frames];
+        }
+
         var lanes = Vector<float>.Count;
         Span<Vector<float>> chroma = stackalloc Vector<float>[ChromaFilterbank.Chroma];
         for (var batch = 0; batch * lanes < _frames; batch++)
@@ -66,12 +71,12 @@ internal sealed class ChromaSink : ISpectrumSink
                 var normalised = chroma[c] / length;
                 for (var l = 0; l < valid; l++)
                 {
-                    values[(c * _frames) + first + l] = normalised[l];
+                    values[c][first + l] = normalised[l];
                 }
             }
         }
 
-        return new DescriptorMatrix(DescriptorSet.Chroma, ChromaFilterbank.Chroma, _frames, values);
+        return new DescriptorMatrix(DescriptorSet.Chroma, values);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -58,13 +58,17 @@ internal sealed class ContrastSink : ISpectrumSink
     {
         var peakDb = Decibels.PowerToDb(Peak, topDb: 80);
         var valleyDb = Decibels.PowerToDb(Valley, topDb: 80);
-        var values = new double[Peak.Length];
-        for (var i = 0; i < values.Length; i++)
+        var rows = new double[_bands.Bands][];
+        for (var band = 0; band < rows.Length; band++)
         {
-            values[i] = peakDb[i] - valleyDb[i];
+            rows[band] = new double[_frames];
+            for (var t = 0; t < _frames; t++)
+            {
+                rows[band][t] = peakDb[(band * _frames) + t] - valleyDb[(band * _frames) + t];
+            }
         }
 
-        return new DescriptorMatrix(DescriptorSet.Contrast, _bands.Bands, _frames, values);
+        return new DescriptorMatrix(DescriptorSet.Contrast, rows);
     }
 
     // The q smallest and q largest per lane, kept sorted by compare-exchange insertion; a value inside the current

@@ -84,7 +84,7 @@ public sealed class DescriptorExtractor
             ? ((FrameStatistics?)null, (FrameStatistics?)null)
             : HarmonicPercussive.Separate(separation, plan, signal, frames, times);
 
-        DescriptorMatrix Row(string name, double[] values) => new(name, 1, frames, values);
+        static DescriptorMatrix Row(string name, double[] values) => new(name, [values]);
         return new DescriptorSet(
             [
                 chromaMatrix,

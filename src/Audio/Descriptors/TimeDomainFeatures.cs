@@ -76,7 +76,7 @@ internal static class TimeDomainFeatures
         var pad = frameLength / 2;
         var padded = new PaddedSignal(signal, pad);
         var length = signal.Length + (2 * pad);
-        var scratch = WorkArrays.Current.Get<float>("rms.edge", length);
+        var scratch = WorkArrays.Current.Get<float>("rms.edge", hop);
         // squares summed over hop-long blocks of the padded signal; a frame is frame_length / hop whole blocks
         var blocks = (length + hop - 1) / hop;
         var blockSums = new double[blocks + (frameLength / hop)];

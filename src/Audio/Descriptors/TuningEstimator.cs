@@ -12,13 +12,27 @@ internal sealed class TuningEstimator
     private const double FMax = 4000.0;
     private const int Bins = 100;
 
-    private readonly List<float> _pitches = [];
-    private readonly List<float> _magnitudes = [];
+    // Reused per thread: a segment has tens of thousands of peaks, which would otherwise be large-object garbage.
+    [ThreadStatic]
+    private static List<float>? _threadPitches;
+
+    [ThreadStatic]
+    private static List<float>? _threadMagnitudes;
+
+    [ThreadStatic]
+    private static float[]? _threadSorted;
+
+    private readonly List<float> _pitches;
+    private readonly List<float> _magnitudes;
     private readonly double _sampleRate;
     private readonly int _nFft;
 
     public TuningEstimator(int sampleRate, int nFft)
     {
+        _pitches = _threadPitches ??= [];
+        _magnitudes = _threadMagnitudes ??= [];
+        _pitches.Clear();
+        _magnitudes.Clear();
         _sampleRate = sampleRate;
         _nFft = nFft;
         var binStep = 1.0 / (nFft * (1.0 / sampleRate));
@@ -127,8 +141,14 @@ internal sealed class TuningEstimator
     // np.median of float32 values: the middle one, or the float32 mean of the middle two.
     private static float Median(List<float> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
+        if (_threadSorted is null || _threadSorted.Length < values.Count)
+        {
+            _threadSorted = new float[Math.Max(values.Count, 2 * (_threadSorted?.Length ?? 0))];
+        }
+
+        var sorted = _threadSorted.AsSpan(0, values.Count);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values).CopyTo(sorted);
+        sorted.Sort();
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2f;
     }
