@@ -26,7 +26,8 @@ public sealed class LongTrackHeavyTests(ITestOutputHelper output)
             output.WriteLine($"10 min: {shortSeconds:F1} s, +{shortPeak / 1e6:F0} MB; 60 min: {longSeconds:F1} s, +{longPeak / 1e6:F0} MB; ratio {longSeconds / shortSeconds:F2}");
             Assert.True(longPeak < 200e6, $"one hour took {longPeak / 1e6:F0} MB above the baseline");
             Assert.True(longPeak < shortPeak + 60e6, $"memory grew with length: {shortPeak / 1e6:F0} MB for 10 min, {longPeak / 1e6:F0} MB for 60 min");
-            Assert.InRange(longSeconds / shortSeconds, 4.0, 8.5); // 6 for linear time; the machine is shared
+            // 6 for linear time; the machine is shared, so only superlinear growth (or work skipped) fails.
+            Assert.InRange(longSeconds / shortSeconds, 2.0, 9.0);
         }
         finally
         {

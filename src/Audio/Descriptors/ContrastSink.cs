@@ -77,6 +77,19 @@ internal sealed class ContrastSink : ISpectrumSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (Vector<float> Valley, Vector<float> Peak) Extremes(ReadOnlySpan<Vector<float>> values, int q)
     {
+        if (q == 1)
+        {
+            var min = values[0];
+            var max = values[0];
+            foreach (var v in values[1..])
+            {
+                min = Vector.Min(min, v);
+                max = Vector.Max(max, v);
+            }
+
+            return (min, max);
+        }
+
         var low = _low.AsSpan(0, q);
         var high = _high.AsSpan(0, q);
         low.Fill(new Vector<float>(float.PositiveInfinity));

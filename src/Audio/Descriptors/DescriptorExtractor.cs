@@ -30,12 +30,12 @@ public sealed class DescriptorExtractor
 
     /// <summary>
     /// The descriptors of <paramref name="signal"/>; <paramref name="hpss"/> adds the harmonic/percussive statistics,
-    /// <paramref name="beatTempo"/> also estimates <see cref="DescriptorSet.BeatTempo"/> (beat_track's tempo, from the
-    /// median-aggregated onset envelope: the GTZAN table's tempo column).
+    /// <paramref name="gtzanTable"/> also computes what only the GTZAN table needs: <see cref="DescriptorSet.BeatTempo"/>
+    /// (beat_track's tempo, from the median-aggregated onset envelope) and <see cref="DescriptorSet.TimeRms"/>.
     /// </summary>
-    public DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss = true, bool beatTempo = false) => Compute(signal, hpss, null, beatTempo);
+    public DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss = true, bool gtzanTable = false) => Compute(signal, hpss, null, gtzanTable);
 
-    internal DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss, StageTimes? times, bool beatTempo = false)
+    internal DescriptorSet Compute(ReadOnlySpan<float> signal, bool hpss, StageTimes? times, bool gtzanTable = false)
     {
         var o = Options;
         if (signal.Length < o.NFft)
@@ -65,21 +65,29 @@ public sealed class DescriptorExtractor
 
         SpectralPass.Run(plan, signal, o.PadMode, sinks, SpectralScratch.For(plan), times);
 
-        var t0 = Stopwatch.GetTimestamp();
         var mfcc = _mfcc.Dct(mel, frames, times);
-        var t1 = Stopwatch.GetTimestamp();
+        var t0 = Stopwatch.GetTimestamp();
         var onset = OnsetStrength.Compute(mel, onsetEdges, frames, o.NFft, o.HopLength);
+        var t1 = Stopwatch.GetTimestamp();
+        times?.Add("onset", t0, t1);
         var tempo = TempoEstimator.Estimate(onset, o.SampleRate, o.HopLength);
-        double? beat = beatTempo
+        double? beat = gtzanTable
             ? TempoEstimator.Estimate(OnsetStrength.Compute(mel, onsetEdges, frames, o.NFft, o.HopLength, median: true), o.SampleRate, o.HopLength)
             : null;
         var t2 = Stopwatch.GetTimestamp();
-        times?.Add("onset+tempo", t1, t2);
+        times?.Add("tempo", t1, t2);
         var chromaMatrix = chroma.Finish();
+        var t3 = Stopwatch.GetTimestamp();
+        times?.Add("chroma.finish", t2, t3);
         var contrastMatrix = contrast.Finish();
+        var t4 = Stopwatch.GetTimestamp();
+        times?.Add("contrast.finish", t3, t4);
         var zcr = TimeDomainFeatures.ZeroCrossingRate(signal, o.NFft, o.HopLength, frames);
+        var timeRms = gtzanTable ? TimeDomainFeatures.Rms(signal, o.NFft, o.HopLength, frames, o.PadMode) : null;
+        var t5 = Stopwatch.GetTimestamp();
+        times?.Add("zcr+rms(y)", t4, t5);
         var delta = Deltas.Compute(mfcc);
-        times?.Add("chroma+contrast+zcr+delta", t2);
+        times?.Add("delta", t5);
         var (harmony, perceptr) = separation is null
             ? ((FrameStatistics?)null, (FrameStatistics?)null)
             : HarmonicPercussive.Separate(separation, plan, signal, frames, times);
@@ -99,7 +107,7 @@ public sealed class DescriptorExtractor
                 DescriptorMatrix.FromMfcc(DescriptorSet.MfccDelta, delta),
                 Row(DescriptorSet.Onset, onset),
             ],
-            TimeDomainFeatures.Rms(signal, o.NFft, o.HopLength, frames, o.PadMode),
+            timeRms,
             tempo,
             beat,
             harmony,

@@ -10,7 +10,7 @@ namespace MusicClustering.Audio;
 /// </summary>
 public sealed record DescriptorSet(
     IReadOnlyList<DescriptorMatrix> Matrices,
-    double[] TimeRms,
+    double[]? TimeRms,
     double Tempo,
     double? BeatTempo,
     FrameStatistics? Harmony,

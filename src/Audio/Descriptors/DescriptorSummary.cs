@@ -9,7 +9,7 @@ namespace MusicClustering.Audio;
 public sealed record DescriptorSummary(
     IReadOnlyDictionary<string, FrameStatistics[]> Rows,
     FrameStatistics ChromaOverall,
-    FrameStatistics TimeRms,
+    FrameStatistics? TimeRms,
     double Tempo,
     double? BeatTempo,
     FrameStatistics? Harmony,
@@ -26,7 +26,7 @@ public sealed record DescriptorSummary(
             m => Enumerable.Range(0, m.Rows).Select(r => FrameStatistics.Of(m.Row(r))).ToArray(),
             StringComparer.Ordinal);
         return new DescriptorSummary(
-            rows, set[DescriptorSet.Chroma].Overall(), FrameStatistics.Of(set.TimeRms), set.Tempo, set.BeatTempo, set.Harmony, set.Perceptr, set.Seconds);
+            rows, set[DescriptorSet.Chroma].Overall(), set.TimeRms is { } rms ? FrameStatistics.Of(rms) : null, set.Tempo, set.BeatTempo, set.Harmony, set.Perceptr, set.Seconds);
     }
 
     /// <summary>Only the MFCC rows (and their deltas), for the MFCC-statistics configs.</summary>
@@ -54,7 +54,7 @@ public sealed record DescriptorSummary(
         return new DescriptorSummary(
             rows,
             ChromaOverall.Pool(other.ChromaOverall),
-            TimeRms.Pool(other.TimeRms),
+            TimeRms is { } a && other.TimeRms is { } b ? a.Pool(b) : null,
             Weighted(Tempo, other.Tempo),
             BeatTempo is { } beat && other.BeatTempo is { } otherBeat ? Weighted(beat, otherBeat) : null,
             Harmony is { } h && other.Harmony is { } oh ? h.Pool(oh) : null,

@@ -71,7 +71,6 @@ internal static class TempoEstimator
         var lags = new LagConstants(length, groups);
         var sums = new RunningSums(groups);
         var total = new Vector<double>[groups];
-        var frame = new Vector<double>[groups];
         for (var t = 0; t < n; t++)
         {
             if (t % Refresh == 0)
@@ -79,28 +78,11 @@ internal static class TempoEstimator
                 sums.Rebuild(x, t, length, lags);
             }
 
+            // util.normalize leaves frames below float64's tiny as they are.
             var energy = Energy(x, t, hann);
-            lags.Assemble(sums, frame);
-            if (energy >= MinNormal) // util.normalize leaves frames below float64's tiny as they are
-            {
-                var scale = new Vector<double>(1.0 / energy);
-                for (var g = 0; g < groups; g++)
-                {
-                    total[g] += frame[g] * scale;
-                }
-            }
-            else
-            {
-                for (var g = 0; g < groups; g++)
-                {
-                    total[g] += frame[g];
-                }
-            }
-
-            if (t + 1 < n && (t + 1) % Refresh != 0)
-            {
-                sums.Advance(x, reversed, t, length, lags);
-            }
+            var scale = energy >= MinNormal ? 1.0 / energy : 1.0;
+            var advance = t + 1 < n && (t + 1) % Refresh != 0;
+            sums.AccumulateAndAdvance(x, reversed, t, length, lags, total, scale, advance);
         }
 
         var result = new double[length];
@@ -232,20 +214,6 @@ internal static class TempoEstimator
         public double RotateCos2 { get; }
 
         public double RotateSin2 { get; }
-
-        // w[j]·w[j+k] = ¼[(1 + ½cos ak) − (1 + cos ak)·cos aj + sin ak·sin aj + ½cos ak·cos 2aj − ½sin ak·sin 2aj]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Assemble(RunningSums sums, Vector<double>[] r)
-        {
-            var quarter = new Vector<double>(0.25);
-            var eighth = new Vector<double>(0.125);
-            for (var g = 0; g < r.Length; g++)
-            {
-                var value = (K0[g] * sums.C0[g]) - (K1[g] * sums.C1[g]) + (quarter * S1[g] * sums.S1[g])
-                    + (eighth * ((C1[g] * sums.C2[g]) - (S1[g] * sums.S2[g])));
-                r[g] = value * Valid[g];
-            }
-        }
     }
 
     /// <summary>Σ_j z[t+j]·{1, e^{iaj}, e^{2iaj}} over j &lt; L − k with z[i] = x[i]·x[i+k], four lags per vector.</summary>
@@ -300,12 +268,17 @@ internal static class TempoEstimator
             }
         }
 
-        // E(t+1) = e^{−ima}·(E(t) − z[t] + z[t+M]·e^{−imak}), M = L − k: z[t] = x[t]·x[t+k] leaves, z[t+M] = x[t+L−k]·x[t+L]
-        // arrives (read from the reversed copy, so the four lags of a vector are contiguous there too).
+        // r_t[k] from the sums (w[j]·w[j+k] = ¼[(1 + ½cos ak) − (1 + cos ak)·cos aj + sin ak·sin aj + ½cos ak·cos 2aj
+        // − ½sin ak·sin 2aj]) added to the total with the frame's normalisation, then the sums moved to t + 1:
+        // E(t+1) = e^{−ima}·(E(t) − z[t] + z[t+M]·e^{−imak}), M = L − k, z[t] = x[t]·x[t+k] leaving and
+        // z[t+M] = x[t+L−k]·x[t+L] arriving (read from the reversed copy, so four lags are one load there too).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Advance(double[] x, double[] reversed, int t, int length, LagConstants lags)
+        public void AccumulateAndAdvance(double[] x, double[] reversed, int t, int length, LagConstants lags, Vector<double>[] total, double scale, bool advance)
         {
             var lanes = Vector<double>.Count;
+            var quarter = new Vector<double>(0.25);
+            var eighth = new Vector<double>(0.125);
+            var normalise = new Vector<double>(scale);
             var leavingScale = new Vector<double>(x[t]);
             var arrivingScale = new Vector<double>(x[t + length]);
             var last = x.Length - 1;
@@ -315,12 +288,20 @@ internal static class TempoEstimator
             var rs2 = new Vector<double>(lags.RotateSin2);
             for (var g = 0; g < C0.Length; g++)
             {
+                var cosLag = lags.C1[g];
+                var sinLag = lags.S1[g];
+                var r = (lags.K0[g] * C0[g]) - (lags.K1[g] * C1[g]) + (quarter * sinLag * S1[g]) + (eighth * ((cosLag * C2[g]) - (sinLag * S2[g])));
+                total[g] = Fused.MulAdd(r * lags.Valid[g], normalise, total[g]);
+                if (!advance)
+                {
+                    continue;
+                }
+
                 var k = g * lanes;
                 var leaving = leavingScale * new Vector<double>(x, t + k);
-                // x[t + L − k − l] for lanes l = 0..3 is reversed[lanes + last − t − L + k + l]
                 var arriving = arrivingScale * new Vector<double>(reversed, lanes + last - t - length + k);
                 C0[g] += arriving - leaving;
-                Rotate(ref C1[g], ref S1[g], leaving, arriving, lags.C1[g], lags.S1[g], rc1, rs1);
+                Rotate(ref C1[g], ref S1[g], leaving, arriving, cosLag, sinLag, rc1, rs1);
                 Rotate(ref C2[g], ref S2[g], leaving, arriving, lags.C2[g], lags.S2[g], rc2, rs2);
             }
         }

@@ -24,14 +24,14 @@ public static class GtzanTable
         }
 
         Add(s.ChromaOverall);
-        Add(s.TimeRms);
+        Add(s.TimeRms ?? throw new ArgumentException("The GTZAN table needs rms(y) (DescriptorExtractor.Compute with gtzanTable).", nameof(s)));
         Add(s.Rows[DescriptorSet.Centroid][0]);
         Add(s.Rows[DescriptorSet.Bandwidth][0]);
         Add(s.Rows[DescriptorSet.Rolloff][0]);
         Add(s.Rows[DescriptorSet.ZeroCrossingRate][0]);
         Add(harmony);
         Add(perceptr);
-        row.Add(s.BeatTempo ?? throw new ArgumentException("The GTZAN table needs beat_track's tempo (DescriptorExtractor.Compute with beatTempo).", nameof(s)));
+        row.Add(s.BeatTempo ?? throw new ArgumentException("The GTZAN table needs beat_track's tempo (DescriptorExtractor.Compute with gtzanTable).", nameof(s)));
         foreach (var mfcc in s.Rows[DescriptorSet.Mfcc].Take(20))
         {
             Add(mfcc);

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MusicClustering.Audio;
 
@@ -181,9 +183,31 @@ internal sealed class BatchedRealFft
         }
     }
 
+    /// <summary>
+    /// <see cref="FrameBatchLoader.LoadEvenOdd"/> and <see cref="Forward"/> in one: on AVX with 8 lanes the frames are
+    /// loaded, windowed and transposed straight into the first radix-4 pass, which writes the FFT buffers once instead
+    /// of the loader writing them and the pass reading them back.
+    /// </summary>
+    public void ForwardFrames(ReadOnlySpan<float> source, int hop, ReadOnlySpan<float> window, Span<Vector<float>> zr, Span<Vector<float>> zi)
+    {
+        if (!IsPowerOfTwo || _half < 8 || Vector<float>.Count != 8 || !System.Runtime.Intrinsics.X86.Avx.IsSupported || _passes[0].Length != _half)
+        {
+            FrameBatchLoader.LoadEvenOdd(source, 0, hop, window, zr, zi);
+            Forward(zr, zi);
+            return;
+        }
+
+        _ = source.Slice(7 * hop, Size); // the last frame of the batch lies inside the buffer
+        _passes[0].RunFromFrames(source, hop, window, ref zr[0], ref zi[0]);
+        Forward(zr, zi, firstPass: 1);
+    }
+
     /// <summary>In-place complex FFT of Size / 2 points (natural-order input, bit-reversed output); power-of-two sizes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Forward(Span<Vector<float>> re, Span<Vector<float>> im)
+    public void Forward(Span<Vector<float>> re, Span<Vector<float>> im) => Forward(re, im, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Forward(Span<Vector<float>> re, Span<Vector<float>> im, int firstPass)
     {
         ref var r = ref re[0];
         ref var i = ref im[0];
@@ -191,7 +215,7 @@ internal sealed class BatchedRealFft
 
         // Large passes over everything, then the small ones block by block (each block is then independent).
         var block = Math.Min(BlockSize, n);
-        var p = 0;
+        var p = firstPass;
         for (; p < _passes.Length && _passes[p].Length > block; p++)
         {
             _passes[p].Run(ref r, ref i, n);
@@ -373,6 +397,89 @@ internal sealed class BatchedRealFft
         }
 
         public int Length { get; }
+
+        /// <summary>This pass over the whole transform, its input read from 8 frames hop apart (windowed, even samples real, odd imaginary).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void RunFromFrames(ReadOnlySpan<float> source, int hop, ReadOnlySpan<float> window, ref Vector<float> re, ref Vector<float> im)
+        {
+            var q = Length / 4;
+            ref var s0 = ref Unsafe.AsRef(in source[0]);
+            ref var w = ref Unsafe.AsRef(in window[0]);
+            ref var tw = ref _twiddles[0];
+            var h = (nuint)hop;
+            Span<Vector256<float>> points = stackalloc Vector256<float>[16]; // quarter m: re(j), im(j), re(j+1), im(j+1)
+            for (var j = 0; j < q; j += 2)
+            {
+                for (var m = 0; m < 4; m++)
+                {
+                    var n = (nuint)(2 * (j + (m * q)));
+                    var r0 = Row(ref s0, n, 0, h);
+                    var r1 = Row(ref s0, n, 1, h);
+                    var r2 = Row(ref s0, n, 2, h);
+                    var r3 = Row(ref s0, n, 3, h);
+                    var t0 = Avx.UnpackLow(r0, r1);
+                    var t1 = Avx.UnpackHigh(r0, r1);
+                    var t2 = Avx.UnpackLow(r2, r3);
+                    var t3 = Avx.UnpackHigh(r2, r3);
+                    points[4 * m] = Avx.Shuffle(t0, t2, 0x44) * Unsafe.Add(ref w, (int)n);
+                    points[(4 * m) + 1] = Avx.Shuffle(t0, t2, 0xEE) * Unsafe.Add(ref w, (int)n + 1);
+                    points[(4 * m) + 2] = Avx.Shuffle(t1, t3, 0x44) * Unsafe.Add(ref w, (int)n + 2);
+                    points[(4 * m) + 3] = Avx.Shuffle(t1, t3, 0xEE) * Unsafe.Add(ref w, (int)n + 3);
+                }
+
+                for (var d = 0; d < 2; d++)
+                {
+                    var b = j + d;
+                    Butterfly(
+                        points[2 * d].AsVector(), points[(2 * d) + 1].AsVector(),
+                        points[4 + (2 * d)].AsVector(), points[5 + (2 * d)].AsVector(),
+                        points[8 + (2 * d)].AsVector(), points[9 + (2 * d)].AsVector(),
+                        points[12 + (2 * d)].AsVector(), points[13 + (2 * d)].AsVector(),
+                        ref Unsafe.Add(ref tw, 6 * b),
+                        ref Unsafe.Add(ref re, b), ref Unsafe.Add(ref im, b), q);
+                }
+            }
+        }
+
+        // Frame f's samples n..n+3 in the low half, frame f+4's in the high half.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<float> Row(ref float first, nuint n, nuint frame, nuint hop) =>
+            Vector256.Create(Vector128.LoadUnsafe(ref first, n + (frame * hop)), Vector128.LoadUnsafe(ref first, n + ((frame + 4) * hop)));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Butterfly(
+            Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
+            ref float tw, ref Vector<float> re, ref Vector<float> im, int q)
+        {
+            var w1r = new Vector<float>(tw);
+            var w1i = new Vector<float>(Unsafe.Add(ref tw, 1));
+            var w2r = new Vector<float>(Unsafe.Add(ref tw, 2));
+            var w2i = new Vector<float>(Unsafe.Add(ref tw, 3));
+            var w3r = new Vector<float>(Unsafe.Add(ref tw, 4));
+            var w3i = new Vector<float>(Unsafe.Add(ref tw, 5));
+            var u0r = ar + cr;
+            var u0i = ai + ci;
+            var u1r = br + dr;
+            var u1i = bi + di;
+            var acr = ar - cr;
+            var aci = ai - ci;
+            var bdr = br - dr;
+            var bdi = bi - di;
+            re = u0r + u1r;
+            im = u0i + u1i;
+            var er = u0r - u1r;
+            var ei = u0i - u1i;
+            Unsafe.Add(ref re, q) = Fused.NegMulAdd(ei, w2i, er * w2r);
+            Unsafe.Add(ref im, q) = Fused.MulAdd(ei, w2r, er * w2i);
+            var pr = acr + bdi;
+            var pi = aci - bdr;
+            Unsafe.Add(ref re, 2 * q) = Fused.NegMulAdd(pi, w1i, pr * w1r);
+            Unsafe.Add(ref im, 2 * q) = Fused.MulAdd(pi, w1r, pr * w1i);
+            var mr = acr - bdi;
+            var mi = aci + bdr;
+            Unsafe.Add(ref re, 3 * q) = Fused.NegMulAdd(mi, w3i, mr * w3r);
+            Unsafe.Add(ref im, 3 * q) = Fused.MulAdd(mi, w3r, mr * w3i);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(ref Vector<float> re, ref Vector<float> im, int count)

@@ -74,7 +74,7 @@ public static class TrackAnalyzer
                 var mfcc = Mfcc(config.Mfcc).Compute(signal);
                 return DescriptorSummary.FromMfcc(mfcc, Deltas.Compute(mfcc), seconds);
             default:
-                return DescriptorSummary.From(Descriptors(config.Mfcc).Compute(signal, beatTempo: config.Kind == FeatureKind.Gtzan57));
+                return DescriptorSummary.From(Descriptors(config.Mfcc).Compute(signal, gtzanTable: config.Kind == FeatureKind.Gtzan57));
         }
     }
 

@@ -50,7 +50,7 @@ internal sealed class FileFeatures
             _firstSegment ??= segment.ToArray();
             if (WithDescriptors)
             {
-                var set = TrackAnalyzer.Descriptors(Options).Compute(segment, beatTempo: true);
+                var set = TrackAnalyzer.Descriptors(Options).Compute(segment, gtzanTable: true);
                 var summary = DescriptorSummary.From(set);
                 Summary = Summary is null ? summary : Summary.Pool(summary);
                 Mfcc = Mfcc.Add(set[DescriptorSet.Mfcc]);
