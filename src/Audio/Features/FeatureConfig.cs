@@ -40,7 +40,7 @@ public sealed record FeatureConfig
     }
 
     /// <summary>The configuration <c>submit</c> and <c>study</c> use when none is given (chosen by measurement, see README).</summary>
-    public static string DefaultName => "stats";
+    public static string DefaultName => "gtzan57";
 
     public static FeatureConfig Default { get; } = Parse(DefaultName);
 
