@@ -1,7 +1,8 @@
 namespace MusicClustering.Contracts;
 
 /// <summary>
-/// What an experiment runs: the dataset and feature config, the representations (a β sweep is several
+/// What an experiment runs: the dataset and feature config (default gtzan57: it clustered real music best, see the
+/// README; stats, stats+delta, frames:N and descriptors stay available), the representations (a β sweep is several
 /// <see cref="RepresentationSpec"/>s), the fusions, the clustering algorithms, k and the seeds.
 /// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags. Tracks that fail extraction
 /// are listed in the results; the experiment fails as a whole only when more than <c>MaxFailedFraction</c> of them do.
@@ -10,7 +11,7 @@ namespace MusicClustering.Contracts;
 public sealed record ExperimentSpec(
     [property: Id(0)] string Name,
     [property: Id(1)] string Dataset,
-    [property: Id(2)] string FeatureConfig = "stats",
+    [property: Id(2)] string FeatureConfig = "gtzan57",
     [property: Id(3)] RepresentationSpec[]? Representations = null,
     [property: Id(4)] string[]? Fusions = null,
     [property: Id(5)] string[]? Algorithms = null,

@@ -36,12 +36,26 @@ public sealed record ExperimentResults
     /// <summary>Each clustered track's original path (relative to the ingested folder), by track id.</summary>
     public IReadOnlyDictionary<string, string> TrackPaths { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The features: config, dimension, cache use, and how much audio was analysed (seconds over all tracks); tracks
+    /// analysed only in part (max_segments) are listed in <c>partial</c>, every other track was analysed whole.
+    /// </summary>
     public sealed record FeaturesSection(
         string Config,
         int Dimension,
         int Computed,
         int Cached,
-        IReadOnlyDictionary<string, int> TracksPerSilo);
+        IReadOnlyDictionary<string, int> TracksPerSilo,
+        [property: JsonPropertyName("analysed_s")] double AnalysedSeconds = 0,
+        [property: JsonPropertyName("duration_s")] double DurationSeconds = 0,
+        int Segments = 0,
+        IReadOnlyList<PartialTrack>? Partial = null);
+
+    /// <summary>A track of which only the first <c>analysed_s</c> of <c>duration_s</c> seconds were analysed.</summary>
+    public sealed record PartialTrack(
+        string Track,
+        [property: JsonPropertyName("analysed_s")] double AnalysedSeconds,
+        [property: JsonPropertyName("duration_s")] double DurationSeconds);
 
     public sealed record ModelSection(
         string Type,

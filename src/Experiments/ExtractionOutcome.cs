@@ -15,17 +15,27 @@ public sealed record ExtractionOutcome(
         return new ExtractionOutcome(all.Where(t => t.Result.Succeeded).ToList(), all.Where(t => !t.Result.Succeeded).ToList());
     }
 
-    /// <summary>What results.json says about the features: counts by outcome and by silo.</summary>
+    /// <summary>What results.json says about extraction.</summary>
+    public ExtractionSummary Summarise(string config) =>
+        new(Features(config), FailedTracks(), TrackPaths(), [.. Succeeded.Where(t => t.Result.Warning is not null).Select(t => $"{t.Track.DisplayName}: {t.Result.Warning}")]);
+
+    /// <summary>What results.json says about the features: counts by outcome and by silo, and how much audio was analysed.</summary>
     public ExperimentResults.FeaturesSection Features(string config) => new(
         config,
         Succeeded.Count > 0 ? Succeeded[0].Result.Dimension : 0,
         Succeeded.Count(t => !t.Result.Cached),
         Succeeded.Count(t => t.Result.Cached),
-        Succeeded.Concat(Failed).GroupBy(t => t.Result.Silo).ToDictionary(g => g.Key, g => g.Count()));
+        Succeeded.Concat(Failed).GroupBy(t => t.Result.Silo).ToDictionary(g => g.Key, g => g.Count()),
+        Succeeded.Sum(t => t.Result.AnalysedSeconds),
+        Succeeded.Sum(t => t.Result.DurationSeconds),
+        Succeeded.Sum(t => t.Result.Segments),
+        [.. Succeeded
+            .Where(t => t.Result.AnalysedSeconds < t.Result.DurationSeconds - 1e-3)
+            .Select(t => new ExperimentResults.PartialTrack(t.Track.Id, t.Result.AnalysedSeconds, t.Result.DurationSeconds))]);
 
-    public IReadOnlyList<ExperimentResults.FailedTrack> FailedTracks() =>
+    private IReadOnlyList<ExperimentResults.FailedTrack> FailedTracks() =>
         Failed.Select(t => new ExperimentResults.FailedTrack(t.Track.Id, t.Result.FailureReason ?? "unknown", t.Result.FailureMessage ?? "", t.Track.Path)).ToList();
 
     /// <summary>Each extracted track's original path, by id: how people know the tracks results.json names.</summary>
-    public IReadOnlyDictionary<string, string> TrackPaths() => Succeeded.ToDictionary(t => t.Track.Id, t => t.Track.DisplayName);
+    private IReadOnlyDictionary<string, string> TrackPaths() => Succeeded.ToDictionary(t => t.Track.Id, t => t.Track.DisplayName);
 }

@@ -8,9 +8,7 @@ public static class ResultsBuilder
     public static ExperimentResults Build(
         string id,
         ExperimentSpec spec,
-        ExperimentResults.FeaturesSection features,
-        IReadOnlyList<ExperimentResults.FailedTrack> failed,
-        IReadOnlyDictionary<string, string> trackPaths,
+        ExtractionSummary extraction,
         AnalysisOutput analysis,
         IReadOnlyDictionary<string, double> timings,
         IReadOnlyList<string> artifacts,
@@ -20,6 +18,7 @@ public static class ResultsBuilder
         var primaryRepresentation = analysis.PrimaryRepresentation;
         var training = primaryRepresentation.Training;
         var notes = analysis.Notes.ToList();
+        notes.AddRange(extraction.Warnings);
         if (resumed)
         {
             notes.Add("This run was resumed after an interruption; cached features and trainer checkpoints were reused.");
@@ -32,8 +31,8 @@ public static class ResultsBuilder
             Dataset = spec.Dataset,
             Tracks = analysis.Assignments.Count,
             Metrics = primary.Metrics,
-            SilosUsed = features.TracksPerSilo.Keys.Order(StringComparer.Ordinal).ToList(),
-            Features = features,
+            SilosUsed = extraction.Features.TracksPerSilo.Keys.Order(StringComparer.Ordinal).ToList(),
+            Features = extraction.Features,
             Model = new ExperimentResults.ModelSection(
                 primaryRepresentation.Plan.Spec.Model,
                 primaryRepresentation.Rows[0].Length,
@@ -60,8 +59,8 @@ public static class ResultsBuilder
             Lyrics = analysis.Lyrics,
             Tsne = analysis.Tsne,
             Artifacts = artifacts,
-            Failed = failed,
-            TrackPaths = trackPaths,
+            Failed = extraction.Failed,
+            TrackPaths = extraction.TrackPaths,
             Notes = notes,
             TimingsSeconds = timings,
             Spec = spec,

@@ -22,7 +22,7 @@ public static class SpecValidator
 
         if (!FeatureConfig.TryParse(spec.FeatureConfig, out _))
         {
-            errors.Add($"feature_config '{spec.FeatureConfig}' is unknown (expected stats, stats+delta or frames:N)");
+            errors.Add($"feature_config '{spec.FeatureConfig}' is unknown (expected stats, stats+delta, frames:N, gtzan57 or descriptors, optionally with segment_seconds=, max_segments=, max_seconds=)");
         }
 
         foreach (var representation in spec.EffectiveRepresentations)

@@ -16,7 +16,7 @@ public static class TableEvaluation
         SpecValidator.Validate(spec, table.Rows);
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
-        var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols));
+        var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols), Audio.FeatureBlocks.FromColumnNames(table.Columns));
         var plans = PlannedRepresentation.Plan(spec);
         var watch = Stopwatch.StartNew();
         var representations = plans
@@ -33,7 +33,7 @@ public static class TableEvaluation
 
         var features = new ExperimentResults.FeaturesSection(
             spec.FeatureConfig, table.Cols, 0, table.Rows, new Dictionary<string, int> { [Silo] = table.Rows });
-        var results = ResultsBuilder.Build(spec.Name, spec, features, [], new Dictionary<string, string>(), analysis, timings, [], resumed: false);
+        var results = ResultsBuilder.Build(spec.Name, spec, ExtractionSummary.FeaturesOnly(features), analysis, timings, [], resumed: false);
         return (results, analysis);
     }
 }

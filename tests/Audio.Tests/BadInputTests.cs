@@ -134,7 +134,7 @@ public sealed class BadInputTests
     {
         var mp3 = Directory.GetFiles(SharedData.Path("data", "jamendo"), "*.mp3", SearchOption.AllDirectories).First();
         var bytes = File.ReadAllBytes(mp3);
-        if (FfmpegDecoder.FindExecutable() is null)
+        if (FfmpegReader.FindExecutable() is null)
         {
             var ex = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(bytes, Path.GetFileName(mp3)));
             Assert.Equal(AudioFailureReasons.FfmpegMissing, ex.Reason);

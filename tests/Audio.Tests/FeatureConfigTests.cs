@@ -8,7 +8,12 @@ public sealed class FeatureConfigTests
     [InlineData(" STATS+Delta ", "stats+delta", 80)]
     [InlineData("frames:130", "frames:130", 2600)]
     [InlineData("frames:5", "frames:5", 100)]
-    public void Parses_to_canonical_name_and_dimension(string text, string canonical, int dimension)
+    [InlineData("gtzan57", "gtzan57", 57)]
+    [InlineData("Descriptors", "descriptors", 137)]
+    [InlineData("descriptors:segment_seconds=60,max_segments=4", "descriptors:segment_seconds=60,max_segments=4", 137)]
+    [InlineData("stats:max_seconds=600", "stats:max_seconds=600", 40)]
+    [InlineData("frames:130,max_segments=1", "frames:130,max_segments=1", 2600)]
+    public void ParsesToCanonicalNameAndDimension(string text, string canonical, int dimension)
     {
         var config = FeatureConfig.Parse(text);
         Assert.Equal(canonical, config.ToString());
@@ -31,7 +36,10 @@ public sealed class FeatureConfigTests
     [InlineData("frames:0")]
     [InlineData("frames:-3")]
     [InlineData("mean")]
-    public void Rejects_unknown_names(string text)
+    [InlineData("stats:max_segments=0")]
+    [InlineData("descriptors:segments=3")]
+    [InlineData("csv:max_segments=2")]
+    public void RejectsUnknownNames(string text)
     {
         var ex = Assert.Throws<FormatException>(() => FeatureConfig.Parse(text));
         Assert.Contains("frames:N", ex.Message);
@@ -49,6 +57,34 @@ public sealed class FeatureConfigTests
         Assert.NotEqual(key, FeatureConfig.Parse("stats", new MfccOptions { HopLength = 256 }).CacheKey);
         Assert.Equal(key, FeatureConfig.Parse("stats", new MfccOptions { FMax = 11025 }).CacheKey); // null fmax = sr/2
         Assert.NotEqual(FeatureConfig.Parse("frames:130").CacheKey, FeatureConfig.Parse("frames:131").CacheKey);
+        Assert.NotEqual(key, FeatureConfig.Parse("stats:segment_seconds=60").CacheKey);
+        Assert.NotEqual(key, FeatureConfig.Parse("stats:max_segments=2").CacheKey);
+        Assert.Equal(key, FeatureConfig.Parse("stats:max_seconds=60").CacheKey); // a limit refuses tracks, it does not change vectors
+    }
+
+    [Fact]
+    public void LayoutsDocumentEveryBlockAndAddUpToTheDimension()
+    {
+        foreach (var name in new[] { "stats", "stats+delta", "frames:130", "gtzan57", "descriptors" })
+        {
+            var config = FeatureConfig.Parse(name);
+            Assert.Equal(config.Dimension(), config.BlockLengths.Sum());
+        }
+
+        var descriptors = FeatureConfig.Parse("descriptors").Layout;
+        Assert.Equal([.. DescriptorSet.Names, "tempo", "hpss"], descriptors.Select(b => b.Name));
+        Assert.Equal(24, descriptors[0].Length);
+        Assert.Equal(1, descriptors.Single(b => b.Name == "tempo").Length);
+        Assert.Equal(10, FeatureConfig.Parse("gtzan57").Layout.Count);
+        Assert.Equal(PadMode.Reflect, FeatureConfig.Parse("gtzan57").Mfcc.PadMode); // the Kaggle table's padding
+    }
+
+    [Fact]
+    public void ColumnNamesGiveTheGtzanGroups()
+    {
+        var header = File.ReadLines(SharedData.Path("data", "gtzan", "features_30_sec.csv")).First().Split(',')[2..^1];
+        Assert.Equal(FeatureConfig.Parse("gtzan57").BlockLengths, FeatureBlocks.FromColumnNames(header));
+        Assert.Equal([3], FeatureBlocks.FromColumnNames(["f00", "f01", "f02"]));
     }
 
     [Fact]

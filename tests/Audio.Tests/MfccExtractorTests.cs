@@ -27,12 +27,12 @@ public sealed class MfccExtractorTests
             }
         }
 
-        Vector<double> Lanes(int n) => new(Enumerable.Range(0, lanes).Select(l => x[l, n]).ToArray());
+        Vector<float> Lanes(int n) => new(Enumerable.Range(0, lanes).Select(l => (float)x[l, n]).ToArray());
         var input = Enumerable.Range(0, size).Select(Lanes).ToArray();
         var zr = Enumerable.Range(0, size / 2).Select(k => Lanes(2 * k)).ToArray();
         var zi = Enumerable.Range(0, size / 2).Select(k => Lanes((2 * k) + 1)).ToArray();
-        var re = new Vector<double>[fft.Bins];
-        var im = new Vector<double>[fft.Bins];
+        var re = new Vector<float>[fft.Bins];
+        var im = new Vector<float>[fft.Bins];
 
         fft.Transform(input, zr, zi, re, im);
 
@@ -44,15 +44,16 @@ public sealed class MfccExtractorTests
                 double sr = 0, si = 0;
                 for (var n = 0; n < size; n++)
                 {
-                    sr += x[l, n] * Math.Cos(2 * Math.PI * k * n / size);
-                    si -= x[l, n] * Math.Sin(2 * Math.PI * k * n / size);
+                    sr += (float)x[l, n] * Math.Cos(2 * Math.PI * k * n / size);
+                    si -= (float)x[l, n] * Math.Sin(2 * Math.PI * k * n / size);
                 }
 
                 worst = Math.Max(worst, Math.Abs(sr - re[k][l]) + Math.Abs(si - im[k][l]));
             }
         }
 
-        Assert.True(worst < 1e-10 * size, $"max |FFT − DFT| = {worst:E2}");
+        // float32 arithmetic: the error grows like ε·√n·log n relative to the input's norm (√n / 2 here).
+        Assert.True(worst < 2e-6 * size, $"max |FFT − DFT| = {worst:E2}");
     }
 
     [Fact]
@@ -181,7 +182,9 @@ public sealed class MfccExtractorTests
         var result = MfccBenchmark.Run(2);
         Assert.Equal(1292, result.Frames);
         Assert.Equal(2, result.Repeats);
-        Assert.True(result.MedianMsPerClip > 0 && result.FftMs > 0 && result.MelMs > 0 && result.LogMs > 0 && result.DctMs > 0);
+        Assert.True(result.MedianMsPerClip > 0);
+        Assert.Equal(MfccBenchmark.StageNames, result.Stages.Keys);
+        Assert.All(result.Stages.Values, ms => Assert.True(ms > 0));
     }
 
     private static float[] Noise(int seed) => Noise(22050 * 3, seed);

@@ -10,7 +10,7 @@ public sealed class ExperimentSpecTests
     public void A_minimal_json_spec_gets_the_documented_defaults()
     {
         var spec = ExperimentSpecJson.Parse("""{ "name": "easy", "dataset": "gtzan" }""");
-        Assert.Equal("stats", spec.FeatureConfig);
+        Assert.Equal(Audio.FeatureConfig.DefaultName, spec.FeatureConfig);
         Assert.Equal(10, spec.K);
         Assert.Equal("vae", Assert.Single(spec.EffectiveRepresentations).Label);
         Assert.Equal([Fusions.Audio], spec.EffectiveFusions);

@@ -6,6 +6,49 @@ public static class FeatureSpace
     /// <summary>Column standardisation (sklearn StandardScaler: mean 0, population std 1, constant columns untouched).</summary>
     public static double[][] Standardize(double[][] x) => new StandardScaler().FitTransform(x);
 
+    /// <summary>
+    /// Block-weighted standardisation: columns are standardised, then each block of consecutive columns (a descriptor
+    /// group: 40 MFCC statistics, one tempo, ...) is scaled so that every block carries the same total variance, D / B
+    /// for D non-constant columns in B blocks. The total stays D, so with equal blocks (or none given) this is plain
+    /// standardisation. <paramref name="blockLengths"/> must sum to the column count; null or empty means one block.
+    /// </summary>
+    public static double[][] Standardize(double[][] x, IReadOnlyList<int>? blockLengths)
+    {
+        double[][] z = Standardize(x);
+        if (blockLengths is not { Count: > 1 })
+        {
+            return z;
+        }
+        int cols = DataChecks.RequireRectangular(z);
+        if (blockLengths.Any(b => b <= 0) || blockLengths.Sum() != cols)
+        {
+            throw new ArgumentException($"Block lengths {string.Join('+', blockLengths)} do not add up to the {cols} columns.", nameof(blockLengths));
+        }
+        var variance = new double[blockLengths.Count];
+        int start = 0;
+        for (int b = 0; b < blockLengths.Count; b++)
+        {
+            variance[b] = TotalVariance(Columns(z, start, blockLengths[b]));
+            start += blockLengths[b];
+        }
+        double total = variance.Sum();
+        int blocks = variance.Count(v => v > 0);
+        start = 0;
+        for (int b = 0; b < blockLengths.Count; b++)
+        {
+            double scale = variance[b] > 0 ? Math.Sqrt(total / (blocks * variance[b])) : 1.0;
+            foreach (double[] row in z)
+            {
+                for (int j = start; j < start + blockLengths[b]; j++)
+                {
+                    row[j] *= scale;
+                }
+            }
+            start += blockLengths[b];
+        }
+        return z;
+    }
+
     /// <summary>Copies a row-major float buffer (e.g. a tensor export) into rows of doubles.</summary>
     public static double[][] FromRowMajor(float[] data, int rows, int cols)
     {
@@ -85,6 +128,8 @@ public static class FeatureSpace
         }
         return total;
     }
+
+    private static double[][] Columns(double[][] x, int start, int count) => x.Select(row => row[start..(start + count)]).ToArray();
 
     private static double UnitVarianceScale(double[][] block)
     {

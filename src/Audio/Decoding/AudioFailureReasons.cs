@@ -29,4 +29,10 @@ public static class AudioFailureReasons
 
     /// <summary>The clip exceeds the caller's maximum duration.</summary>
     public const string TooLong = "too_long";
+
+    /// <summary>
+    /// The data ends before the duration the header declares (a cut-off WAV/AU, half an mp3 whose header counts its
+    /// frames): a warning with the duration read when something remains to analyse, a failure when nothing does.
+    /// </summary>
+    public const string TruncatedData = "truncated_data";
 }

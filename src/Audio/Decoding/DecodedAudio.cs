@@ -8,4 +8,7 @@ public sealed record DecodedAudio(int SampleRate, int Channels, float[] Samples)
 
     /// <summary>Duration in seconds.</summary>
     public double DurationSeconds => SampleRate == 0 ? 0 : (double)Frames / SampleRate;
+
+    /// <summary>Set when the data ended before the duration the header declares (see <see cref="AudioReader.Truncation"/>).</summary>
+    public string? Truncation { get; init; }
 }

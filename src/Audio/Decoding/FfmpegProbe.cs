@@ -11,12 +11,12 @@ public static class FfmpegProbe
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>True when ffmpeg is on PATH.</summary>
-    public static bool IsAvailable => FfmpegDecoder.FindExecutable() is not null;
+    public static bool IsAvailable => FfmpegReader.FindExecutable() is not null;
 
     /// <summary>Whether ffmpeg finds an audio stream in the file: it lists the input's streams and stops (no output file).</summary>
     public static bool HasAudioStream(string path)
     {
-        var ffmpeg = FfmpegDecoder.FindExecutable() ?? throw new InvalidOperationException($"ffmpeg is not on PATH. {FfmpegDecoder.InstallHint}");
+        var ffmpeg = FfmpegReader.FindExecutable() ?? throw new InvalidOperationException($"ffmpeg is not on PATH. {FfmpegReader.InstallHint}");
         var start = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardOutput = true,

@@ -31,9 +31,20 @@ internal static class SampleCodec
     /// <summary>Converts whole samples of <paramref name="data"/>; rejects NaN/Inf floats.</summary>
     public static float[] ToFloat(ReadOnlySpan<byte> data, SampleEncoding encoding, bool bigEndian, string fileName)
     {
+        var result = new float[data.Length / BytesPerSample(encoding)];
+        Convert(data, result, encoding, bigEndian, fileName, 0);
+        return result;
+    }
+
+    /// <summary>
+    /// Converts the whole samples of <paramref name="data"/> into <paramref name="output"/>; NaN/Inf floats are rejected,
+    /// naming their position counted from <paramref name="firstSample"/>. Returns the number of samples written.
+    /// </summary>
+    public static int Convert(ReadOnlySpan<byte> data, Span<float> output, SampleEncoding encoding, bool bigEndian, string fileName, long firstSample)
+    {
         var size = BytesPerSample(encoding);
         var count = data.Length / size;
-        var result = new float[count];
+        var result = output[..count];
         if (encoding == SampleEncoding.Pcm16 && !bigEndian && BitConverter.IsLittleEndian)
         {
             // The common case (WAV, 16-bit): a plain loop the JIT vectorises, instead of a switch per sample.
@@ -43,7 +54,14 @@ internal static class SampleCodec
                 result[i] = pcm[i] / 32768f;
             }
 
-            return result;
+            return count;
+        }
+
+        if (encoding == SampleEncoding.Float32 && !bigEndian && BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.Cast<byte, float>(data[..(count * 4)]).CopyTo(result);
+            EnsureFinite(result, fileName, firstSample);
+            return count;
         }
 
         for (var i = 0; i < count; i++)
@@ -65,13 +83,13 @@ internal static class SampleCodec
 
         if (encoding is SampleEncoding.Float32 or SampleEncoding.Float64)
         {
-            EnsureFinite(result, fileName);
+            EnsureFinite(result, fileName, firstSample);
         }
 
-        return result;
+        return count;
     }
 
-    public static void EnsureFinite(ReadOnlySpan<float> samples, string fileName)
+    public static void EnsureFinite(ReadOnlySpan<float> samples, string fileName, long firstSample = 0)
     {
         for (var i = 0; i < samples.Length; i++)
         {
@@ -79,7 +97,7 @@ internal static class SampleCodec
             {
                 throw new AudioFormatException(
                     AudioFailureReasons.NonFiniteSamples,
-                    $"{fileName}: sample {i} is {samples[i]}; float audio must contain only finite values.");
+                    $"{fileName}: sample {firstSample + i} is {samples[i]}; float audio must contain only finite values.");
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MusicClustering.Audio;
 
 /// <summary>
@@ -29,20 +31,46 @@ public static class Deltas
             denominator += j * j;
         }
 
+        var lanes = Vector<float>.Count;
+        var weights = new float[w];
+        for (var j = 0; j < w; j++)
+        {
+            weights[j] = (float)((j - half) / denominator);
+        }
+
         for (var c = 0; c < m.Coefficients; c++)
         {
             var row = m.Row(c);
             var output = values.AsSpan(c * frames, frames);
-            for (var t = 0; t < frames; t++)
+            // Interior frames eight at a time (the window slides with t): Σ_j (j − half)·x[t − half + j] / Σ j².
+            var t = half;
+            for (; t + lanes <= frames - half; t += lanes)
             {
-                var centre = Math.Clamp(t, half, frames - 1 - half);
+                var acc = Vector<float>.Zero;
+                for (var j = 0; j < w; j++)
+                {
+                    acc += new Vector<float>(row[(t - half + j)..]) * weights[j];
+                }
+
+                acc.CopyTo(output[t..]);
+            }
+
+            for (var f = 0; f < frames; f++)
+            {
+                if (f >= half && f < t)
+                {
+                    continue;
+                }
+
+                // Edges (and the interior's tail): 'interp' fits the first/last full window.
+                var centre = Math.Clamp(f, half, frames - 1 - half);
                 double acc = 0;
                 for (var j = -half; j <= half; j++)
                 {
                     acc += j * (double)row[centre + j];
                 }
 
-                output[t] = (float)(acc / denominator);
+                output[f] = (float)(acc / denominator);
             }
         }
 

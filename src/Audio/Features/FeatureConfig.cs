@@ -5,8 +5,11 @@ using System.Text;
 namespace MusicClustering.Audio;
 
 /// <summary>
-/// A named feature configuration: <c>stats</c> (default), <c>stats+delta</c>, <c>frames:N</c> or <c>csv</c>,
-/// together with the MFCC options it is computed with (part of <see cref="CacheKey"/>).
+/// A named feature configuration, <c>name[:options]</c>: <c>stats</c>, <c>stats+delta</c>, <c>frames:N</c>,
+/// <c>gtzan57</c>, <c>descriptors</c> or <c>csv</c>, with the MFCC options it is computed with and how long tracks
+/// are cut: <c>segment_seconds=S</c> (default 30), <c>max_segments=M</c> (default all) and <c>max_seconds=L</c>
+/// (default 4 h; judged from the header before decoding), e.g. <c>descriptors:segment_seconds=60,max_segments=4</c>.
+/// Everything that changes the vector is part of <see cref="CacheKey"/>.
 /// </summary>
 public sealed record FeatureConfig
 {
@@ -15,6 +18,13 @@ public sealed record FeatureConfig
 
     /// <summary>Width of the librosa-style delta window used by <see cref="FeatureKind.StatsDelta"/>.</summary>
     public const int DeltaWidth = 9;
+
+    public const double DefaultSegmentSeconds = 30;
+
+    /// <summary>Longest track analysed by default: four hours, judged from the header before decoding.</summary>
+    public const double DefaultMaxSeconds = 4 * 3600;
+
+    private const string Accepted = "Use 'stats', 'stats+delta', 'frames:N' (N ≥ 1, e.g. frames:130), 'gtzan57', 'descriptors' or 'csv', optionally followed by segment_seconds=S, max_segments=M, max_seconds=L (e.g. 'descriptors:max_segments=4').";
 
     public FeatureConfig(FeatureKind kind, int frameCount = 0, MfccOptions? mfcc = null)
     {
@@ -25,10 +35,14 @@ public sealed record FeatureConfig
 
         Kind = kind;
         FrameCount = kind == FeatureKind.Frames ? frameCount : 0;
-        Mfcc = mfcc ?? new MfccOptions();
+        // gtzan57 reproduces the Kaggle table, which librosa < 0.10 computed with reflect padding.
+        Mfcc = mfcc ?? (kind == FeatureKind.Gtzan57 ? MfccOptions.Gtzan : new MfccOptions());
     }
 
-    public static FeatureConfig Default { get; } = new(FeatureKind.Stats);
+    /// <summary>The configuration <c>submit</c> and <c>study</c> use when none is given (chosen by measurement, see README).</summary>
+    public static string DefaultName => "gtzan57";
+
+    public static FeatureConfig Default { get; } = Parse(DefaultName);
 
     public FeatureKind Kind { get; }
 
@@ -37,45 +51,62 @@ public sealed record FeatureConfig
 
     public MfccOptions Mfcc { get; init; }
 
+    /// <summary>Long tracks are analysed in segments of this length (a last remainder under half of it joins the last segment).</summary>
+    public double SegmentSeconds { get; init; } = DefaultSegmentSeconds;
+
+    /// <summary>Segments analysed per track, from the start; null for all.</summary>
+    public int? MaxSegments { get; init; }
+
+    /// <summary>Tracks the header declares (or decoding finds) longer than this fail with too_long.</summary>
+    public double MaxSeconds { get; init; } = DefaultMaxSeconds;
+
     /// <summary>True for <c>csv</c>: vectors come from an imported table, not from audio.</summary>
     public bool IsImported => Kind == FeatureKind.Csv;
 
-    /// <summary>Short stable hex key (SHA-256 prefix) over the canonical name and every MFCC option.</summary>
+    /// <summary>Short stable hex key (SHA-256 prefix) over the canonical name (less max_seconds) and every MFCC option.</summary>
     public string CacheKey
     {
         get
         {
-            var text = $"{this}|{Mfcc.ToCanonicalString()}";
+            var text = $"{Canonical(includeLimit: false)}|{Mfcc.ToCanonicalString()}";
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
         }
     }
 
+    /// <summary>The vector's blocks (descriptor groups) in order, for block-weighted standardisation.</summary>
+    public IReadOnlyList<FeatureBlock> Layout => FeatureLayouts.For(this);
+
+    /// <summary>Lengths of <see cref="Layout"/>'s blocks.</summary>
+    public IReadOnlyList<int> BlockLengths => [.. Layout.Select(b => b.Length)];
+
     /// <summary>
-    /// Parses <c>stats</c>, <c>stats+delta</c>, <c>frames:N</c> or <c>csv</c> (case-insensitive, blanks ignored).
-    /// Throws <see cref="FormatException"/> with the accepted forms otherwise.
+    /// Parses a configuration name with optional options (case-insensitive, blanks ignored). Throws
+    /// <see cref="FormatException"/> with the accepted forms otherwise.
     /// </summary>
     public static FeatureConfig Parse(string name, MfccOptions? mfcc = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = name.Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-        switch (text)
+        var colon = text.IndexOf(':');
+        var head = colon < 0 ? text : text[..colon];
+        var arguments = colon < 0 ? [] : text[(colon + 1)..].Split(',');
+        var config = head switch
         {
-            case "" or "stats":
-                return new FeatureConfig(FeatureKind.Stats, 0, mfcc);
-            case "stats+delta" or "stats+deltas":
-                return new FeatureConfig(FeatureKind.StatsDelta, 0, mfcc);
-            case "csv":
-                return new FeatureConfig(FeatureKind.Csv, 0, mfcc);
+            "" or "stats" => new FeatureConfig(FeatureKind.Stats, 0, mfcc),
+            "stats+delta" or "stats+deltas" => new FeatureConfig(FeatureKind.StatsDelta, 0, mfcc),
+            "gtzan57" => new FeatureConfig(FeatureKind.Gtzan57, 0, mfcc),
+            "descriptors" => new FeatureConfig(FeatureKind.Descriptors, 0, mfcc),
+            "csv" when colon < 0 => new FeatureConfig(FeatureKind.Csv, 0, mfcc),
+            "frames" when arguments.Length > 0 && PositiveInt(arguments[0]) is { } n => new FeatureConfig(FeatureKind.Frames, n, mfcc),
+            _ => throw new FormatException($"Unknown feature configuration '{name}'. {Accepted}"),
+        };
+
+        foreach (var argument in config.Kind == FeatureKind.Frames ? arguments[1..] : arguments)
+        {
+            config = config.WithOption(argument, name);
         }
 
-        if (text.StartsWith("frames:", StringComparison.Ordinal)
-            && int.TryParse(text.AsSpan("frames:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var frames)
-            && frames > 0)
-        {
-            return new FeatureConfig(FeatureKind.Frames, frames, mfcc);
-        }
-
-        throw new FormatException($"Unknown feature configuration '{name}'. Use 'stats', 'stats+delta', 'frames:N' (N ≥ 1, e.g. frames:130) or 'csv'.");
+        return config;
     }
 
     /// <summary>Tries <see cref="Parse"/>; false on an unknown name.</summary>
@@ -96,21 +127,68 @@ public sealed record FeatureConfig
     /// <summary>Vector length for <paramref name="nMfcc"/> coefficients; csv dimensions come from the imported table.</summary>
     public int Dimension(int nMfcc) => Kind switch
     {
-        FeatureKind.Stats => 2 * nMfcc,
-        FeatureKind.StatsDelta => 4 * nMfcc,
-        FeatureKind.Frames => nMfcc * FrameCount,
-        _ => throw new InvalidOperationException("The dimension of 'csv' features is defined by the imported table."),
+        FeatureKind.Csv => throw new InvalidOperationException("The dimension of 'csv' features is defined by the imported table."),
+        _ => FeatureLayouts.For(this, nMfcc).Sum(b => b.Length),
     };
 
     /// <summary>Vector length for this config's own <see cref="MfccOptions.NMfcc"/>.</summary>
     public int Dimension() => Dimension(Mfcc.NMfcc);
 
-    /// <summary>Canonical name: stats, stats+delta, frames:N or csv.</summary>
-    public override string ToString() => Kind switch
+    /// <summary>Canonical name: the kind, then the options that differ from their defaults.</summary>
+    public override string ToString() => Canonical(includeLimit: true);
+
+    private string Canonical(bool includeLimit)
     {
-        FeatureKind.Stats => "stats",
-        FeatureKind.StatsDelta => "stats+delta",
-        FeatureKind.Frames => string.Create(CultureInfo.InvariantCulture, $"frames:{FrameCount}"),
-        _ => "csv",
-    };
+        var options = new List<string>();
+        if (Kind == FeatureKind.Frames)
+        {
+            options.Add(FrameCount.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (SegmentSeconds != DefaultSegmentSeconds)
+        {
+            options.Add(string.Create(CultureInfo.InvariantCulture, $"segment_seconds={SegmentSeconds:R}"));
+        }
+
+        if (MaxSegments is { } max)
+        {
+            options.Add(string.Create(CultureInfo.InvariantCulture, $"max_segments={max}"));
+        }
+
+        if (includeLimit && MaxSeconds != DefaultMaxSeconds)
+        {
+            options.Add(string.Create(CultureInfo.InvariantCulture, $"max_seconds={MaxSeconds:R}"));
+        }
+
+        var kind = Kind switch
+        {
+            FeatureKind.Stats => "stats",
+            FeatureKind.StatsDelta => "stats+delta",
+            FeatureKind.Frames => "frames",
+            FeatureKind.Gtzan57 => "gtzan57",
+            FeatureKind.Descriptors => "descriptors",
+            _ => "csv",
+        };
+        return options.Count == 0 ? kind : $"{kind}:{string.Join(',', options)}";
+    }
+
+    private FeatureConfig WithOption(string argument, string text)
+    {
+        var equals = argument.IndexOf('=');
+        var key = equals < 0 ? argument : argument[..equals];
+        var value = equals < 0 ? string.Empty : argument[(equals + 1)..];
+        return key switch
+        {
+            "segment_seconds" when PositiveDouble(value) is { } s => this with { SegmentSeconds = s },
+            "max_segments" when PositiveInt(value) is { } m => this with { MaxSegments = m },
+            "max_seconds" when PositiveDouble(value) is { } l => this with { MaxSeconds = l },
+            _ => throw new FormatException($"Unknown or invalid option '{argument}' in feature configuration '{text}'. {Accepted}"),
+        };
+    }
+
+    private static int? PositiveInt(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    private static double? PositiveDouble(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 ? v : null;
 }

@@ -1,6 +1,6 @@
 namespace MusicClustering.Audio;
 
-/// <summary>Turns an MFCC matrix into the fixed-length vector a <see cref="FeatureConfig"/> describes.</summary>
+/// <summary>Turns a track's (or segment's) descriptors into the fixed-length vector a <see cref="FeatureConfig"/> describes.</summary>
 public static class TrackVectorizer
 {
     /// <summary>
@@ -13,25 +13,52 @@ public static class TrackVectorizer
         ArgumentNullException.ThrowIfNull(cfg);
         return cfg.Kind switch
         {
-            FeatureKind.Stats => Stats(m),
-            FeatureKind.StatsDelta => [.. Stats(m), .. Stats(Deltas.Compute(m))],
             FeatureKind.Frames => FirstFrames(m, cfg.FrameCount),
-            _ => throw new InvalidOperationException("'csv' features are imported from a table, not computed from audio."),
+            FeatureKind.Stats or FeatureKind.StatsDelta => Vectorize(DescriptorSummary.FromMfcc(m, cfg.Kind == FeatureKind.StatsDelta ? Deltas.Compute(m) : null, 0), cfg),
+            _ => throw new InvalidOperationException($"'{cfg}' features need the descriptors, not only the MFCC."),
         };
     }
 
-    private static float[] Stats(MfccMatrix m)
+    /// <summary>The vector of a (pooled) summary: every kind but frames:N and csv.</summary>
+    public static float[] Vectorize(DescriptorSummary summary, FeatureConfig cfg)
     {
-        var means = m.Means();
-        var stds = m.StdDevs();
-        var result = new float[2 * m.Coefficients];
-        for (var c = 0; c < m.Coefficients; c++)
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(cfg);
+        var values = new List<double>(cfg.Dimension());
+        switch (cfg.Kind)
         {
-            result[c] = (float)means[c];
-            result[m.Coefficients + c] = (float)stds[c];
+            case FeatureKind.Stats:
+                AddStats(values, summary.Rows[DescriptorSet.Mfcc]);
+                break;
+            case FeatureKind.StatsDelta:
+                AddStats(values, summary.Rows[DescriptorSet.Mfcc]);
+                AddStats(values, summary.Rows[DescriptorSet.MfccDelta]);
+                break;
+            case FeatureKind.Gtzan57:
+                values.AddRange(GtzanTable.Row(summary));
+                break;
+            case FeatureKind.Descriptors:
+                foreach (var name in DescriptorSet.Names)
+                {
+                    AddStats(values, summary.Rows[name]);
+                }
+
+                values.Add(summary.Tempo);
+                var harmony = summary.Harmony!.Value;
+                var perceptr = summary.Perceptr!.Value;
+                values.AddRange([harmony.Mean, harmony.StdDev, perceptr.Mean, perceptr.StdDev]);
+                break;
+            default:
+                throw new InvalidOperationException($"'{cfg}' vectors are not made from descriptor statistics.");
         }
 
-        return result;
+        return [.. values.Select(v => (float)v)];
+    }
+
+    private static void AddStats(List<double> values, FrameStatistics[] rows)
+    {
+        values.AddRange(rows.Select(r => r.Mean));
+        values.AddRange(rows.Select(r => r.StdDev));
     }
 
     private static float[] FirstFrames(MfccMatrix m, int count)

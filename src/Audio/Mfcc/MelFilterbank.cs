@@ -6,7 +6,7 @@ namespace MusicClustering.Audio;
 /// </summary>
 internal sealed class MelFilterbank
 {
-    private MelFilterbank(int[] starts, double[][] weights, int bins)
+    private MelFilterbank(int[] starts, float[][] weights, int bins)
     {
         Starts = starts;
         Weights = weights;
@@ -17,7 +17,7 @@ internal sealed class MelFilterbank
     public int[] Starts { get; }
 
     /// <summary>Weights of each filter from its start bin on.</summary>
-    public double[][] Weights { get; }
+    public float[][] Weights { get; }
 
     public int Bins { get; }
 
@@ -29,8 +29,8 @@ internal sealed class MelFilterbank
         var binStep = 1.0 / (nFft * (1.0 / sampleRate)); // numpy rfftfreq
         var melPoints = MelFrequencies(nMels + 2, fMin, fMax);
         var starts = new int[nMels];
-        var weights = new double[nMels][];
-        var row = new double[bins];
+        var weights = new float[nMels][];
+        var row = new float[bins];
         for (var m = 0; m < nMels; m++)
         {
             var lowerWidth = melPoints[m + 1] - melPoints[m];

@@ -1,62 +1,42 @@
-using System.Diagnostics;
-
 namespace MusicClustering.Audio;
 
 /// <summary>Timing of <see cref="MfccExtractor.Compute(ReadOnlySpan{float})"/> on one 30 s clip (milliseconds).</summary>
 /// <param name="MedianMsPerClip">Median wall time of a full Compute call.</param>
-/// <param name="FftMs">Median per clip: framing, window, real FFT and |X|².</param>
-/// <param name="MelMs">Median per clip: sparse mel projection.</param>
-/// <param name="LogMs">Median per clip: power_to_db.</param>
-/// <param name="DctMs">Median per clip: top_db clipping and DCT-II.</param>
-public sealed record MfccBenchmarkResult(double MedianMsPerClip, double FftMs, double MelMs, double LogMs, double DctMs, int Repeats, int Frames, int SimdLanes);
+/// <param name="Stages">Median per clip of each stage: framing (frames, window), fft, power (real split, |X|²), mel, log, dct.</param>
+public sealed record MfccBenchmarkResult(double MedianMsPerClip, IReadOnlyDictionary<string, double> Stages, int Repeats, int Frames, int SimdLanes);
 
 /// <summary>Measures the MFCC extractor on a deterministic synthetic 30 s clip at 22050 Hz.</summary>
 public static class MfccBenchmark
 {
-    public static MfccBenchmarkResult Run(int repeats)
+    /// <summary>The stages <see cref="MfccBenchmarkResult.Stages"/> reports, in pipeline order.</summary>
+    public static IReadOnlyList<string> StageNames { get; } = [StageTimes.Framing, StageTimes.Fft, StageTimes.Power, MfccStages.Mel, MfccStages.Log, MfccStages.Dct];
+
+    /// <summary>The benchmark clip: 30 s of the synthetic rock profile, 22050 Hz mono.</summary>
+    public static float[] Clip() => new TrackSynthesizer(GenreProfile.All[9], new DeterministicRandom(12345), 22050).Render(30);
+
+    public static MfccBenchmarkResult Run(int repeats) => Run(repeats, Clip(), new MfccOptions());
+
+    public static MfccBenchmarkResult Run(int repeats, float[] clip, MfccOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(repeats);
-        var clip = new TrackSynthesizer(GenreProfile.All[9], new DeterministicRandom(12345), 22050).Render(30);
-        var extractor = new MfccExtractor(new MfccOptions());
-        // Warm-up: JIT tiering and caches settle within a few calls; run at least 5 and 300 ms.
+        var extractor = new MfccExtractor(options);
         var frames = extractor.Compute(clip).Frames;
-        var warmup = Stopwatch.StartNew();
-        for (var i = 0; i < 5 || warmup.ElapsedMilliseconds < 300; i++)
-        {
-            extractor.Compute(clip);
-        }
-
-        var totals = new double[repeats];
-        var fft = new double[repeats];
-        var mel = new double[repeats];
-        var log = new double[repeats];
-        var dct = new double[repeats];
-        var toMs = 1000.0 / Stopwatch.Frequency;
-        for (var r = 0; r < repeats; r++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            extractor.Compute(clip);
-            totals[r] = (Stopwatch.GetTimestamp() - start) * toMs;
-        }
+        SteadyState.WarmUp(() => extractor.Compute(clip));
+        var totals = SteadyState.Time(repeats, () => extractor.Compute(clip));
 
         // Stage breakdown from separate, instrumented runs so the totals above carry no timer overhead.
+        var stages = StageNames.ToDictionary(s => s, _ => new double[repeats]);
         for (var r = 0; r < repeats; r++)
         {
-            var times = new MfccStageTimes();
+            var times = new StageTimes();
             extractor.Compute(clip, times);
-            fft[r] = times.Fft * toMs;
-            mel[r] = times.Mel * toMs;
-            log[r] = times.Log * toMs;
-            dct[r] = times.Dct * toMs;
+            foreach (var stage in StageNames)
+            {
+                stages[stage][r] = times.Milliseconds(stage);
+            }
         }
 
-        return new MfccBenchmarkResult(Median(totals), Median(fft), Median(mel), Median(log), Median(dct), repeats, frames, BatchedRealFft.Lanes);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return new MfccBenchmarkResult(
+            SteadyState.Median(totals), stages.ToDictionary(p => p.Key, p => SteadyState.Median(p.Value)), repeats, frames, BatchedRealFft.Lanes);
     }
 }

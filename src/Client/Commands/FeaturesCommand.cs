@@ -1,81 +1,91 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MusicClustering.Audio;
-using MusicClustering.Contracts;
+using MusicClustering.Client.Commands.Features;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
 
 /// <summary>
-/// <c>cluster features FILE</c>: the MFCC of one local file, computed in-process. How users debug features and how
-/// parity with librosa is checked.
+/// <c>cluster features PATH</c>: the features of one local file (or, with <c>--table gtzan --out</c>, of a folder),
+/// computed in-process exactly as track grains compute them. How users debug features, how parity with librosa is
+/// checked, and how a user rebuilds the GTZAN feature table from their own audio.
 /// </summary>
 public static class FeaturesCommand
 {
+    public const string GtzanTableName = "gtzan";
+
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "An audio file (WAV, AU, or anything ffmpeg reads)." };
-        var padMode = new Option<string>("--pad-mode") { Description = "Centre padding: constant (librosa >= 0.10) or reflect.", DefaultValueFactory = _ => "constant" };
-        var repeat = new Option<int>("--repeat") { Description = "Time N MFCC computations of the decoded signal (after one warm-up).", DefaultValueFactory = _ => 1 };
+        var path = new Argument<string>("path") { Description = "An audio file (WAV, AU, or anything ffmpeg reads); a folder with --table gtzan --out." };
+        var padMode = new Option<string>("--pad-mode") { Description = "Centre padding: constant (librosa >= 0.10) or reflect (librosa < 0.10, the GTZAN table).", DefaultValueFactory = _ => "constant" };
+        var repeat = new Option<int>("--repeat") { Description = "Time N computations of the first segment after warming up to steady state (the median is printed).", DefaultValueFactory = _ => 1 };
+        var descriptors = new Option<bool>("--descriptors") { Description = "Also print every librosa descriptor (means and variances), the tempo and the HPSS statistics." };
+        var matrix = new Option<bool>("--matrix") { Description = "With --descriptors: print each descriptor's whole matrix too." };
+        var table = new Option<string?>("--table") { Description = "Print the GTZAN table's 57 columns (the only table: gtzan)." };
+        var output = new Option<string?>("--out") { Description = "With --table gtzan and a folder: write the table as CSV (filename, length, 57 columns, label)." };
+        var segmentSeconds = new Option<double>("--segment-seconds") { Description = "Analyse long files in segments of this length.", DefaultValueFactory = _ => FeatureConfig.DefaultSegmentSeconds };
+        var maxSegments = new Option<int?>("--max-segments") { Description = "Analyse at most this many segments from the start (default: all)." };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Refuse files longer than this (judged from the header before decoding).", DefaultValueFactory = _ => FeatureConfig.DefaultMaxSeconds };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON (the only output format)." };
-        var command = new Command("features", "Compute the MFCC of one local file and print it as JSON.") { file, padMode, repeat, json };
+        var command = new Command("features", "Compute the features of one local file (or a folder's GTZAN table) in-process.")
+        {
+            path, padMode, repeat, descriptors, matrix, table, output, segmentSeconds, maxSegments, maxSeconds, json,
+        };
         command.SetAction(parseResult =>
         {
-            var path = parseResult.GetValue(file)!;
+            var target = parseResult.GetValue(path)!;
             var mode = parseResult.GetValue(padMode) switch
             {
-                "constant" => PadMode.Constant,
+                "constant" => (PadMode?)PadMode.Constant,
                 "reflect" => PadMode.Reflect,
-                var other => throw new ArgumentException($"--pad-mode must be constant or reflect, not '{other}'."),
+                _ => null,
             };
-            var repeats = Math.Max(1, parseResult.GetValue(repeat));
-            try
+            var tableName = parseResult.GetValue(table);
+            if (mode is null || (tableName is not null && tableName != GtzanTableName) || parseResult.GetValue(segmentSeconds) <= 0
+                || parseResult.GetValue(maxSegments) is <= 0 || parseResult.GetValue(maxSeconds) <= 0)
             {
-                var options = new MfccOptions { PadMode = mode };
-                var signal = AudioLoader.LoadMono(File.ReadAllBytes(path), Path.GetFileName(path), options.SampleRate);
-                var extractor = new MfccExtractor(options);
-                var mfcc = extractor.Compute(signal);
-                var times = new double[repeats];
-                for (var i = 0; i < repeats; i++)
+                CliContext.Status.MarkupLine("[red]--pad-mode must be constant or reflect, --table gtzan is the only table, and segment/limit values must be positive.[/]");
+                return 2;
+            }
+
+            var options = new MfccOptions { PadMode = mode.Value };
+            var config = new FeatureConfig(FeatureKind.Stats, 0, options)
+            {
+                SegmentSeconds = parseResult.GetValue(segmentSeconds),
+                MaxSegments = parseResult.GetValue(maxSegments),
+                MaxSeconds = parseResult.GetValue(maxSeconds),
+            };
+            if (Directory.Exists(target))
+            {
+                var csv = parseResult.GetValue(output);
+                if (tableName is null || csv is null)
                 {
-                    var watch = Stopwatch.StartNew();
-                    mfcc = extractor.Compute(signal);
-                    times[i] = watch.Elapsed.TotalMilliseconds;
+                    CliContext.Status.MarkupLine($"[red]{Markup.Escape(target)} is a folder: use --table gtzan --out table.csv to write its feature table.[/]");
+                    return 2;
                 }
 
-                Array.Sort(times);
-                var report = new FeaturesReport(
-                    options.SampleRate,
-                    mfcc.Coefficients,
-                    mfcc.Frames,
-                    Enumerable.Range(0, mfcc.Coefficients).Select(c => mfcc.Row(c).ToArray()).ToArray(),
-                    mfcc.Means(),
-                    mfcc.StdDevs(),
-                    new FeaturesTiming(times[repeats / 2], repeats));
-                Console.WriteLine(JsonSerializer.Serialize(report, ResultsJson.Compact));
+                return FolderTable.Write(target, csv, config);
+            }
+
+            if (!File.Exists(target))
+            {
+                CliContext.Status.MarkupLine($"[red]{Markup.Escape(target)}: no such file or folder.[/]");
+                return 2;
+            }
+
+            try
+            {
+                var report = SingleFile.Report(target, config, parseResult.GetValue(descriptors) || tableName is not null, parseResult.GetValue(descriptors), parseResult.GetValue(matrix), tableName is not null, Math.Max(1, parseResult.GetValue(repeat)));
+                Console.WriteLine(JsonSerializer.Serialize(report, SingleFile.JsonOptions));
                 return 0;
             }
             catch (AudioFormatException ex)
             {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(path)}: {Markup.Escape(ex.Reason)}: {Markup.Escape(ex.Message)}[/]");
+                CliContext.Status.MarkupLine($"[red]{Markup.Escape(target)}: {Markup.Escape(ex.Reason)}: {Markup.Escape(ex.Message)}[/]");
                 return 1;
             }
         });
         return command;
     }
-
-    private sealed record FeaturesReport(
-        [property: JsonPropertyName("sampleRate")] int SampleRate,
-        [property: JsonPropertyName("nMfcc")] int NMfcc,
-        int Frames,
-        float[][] Mfcc,
-        double[] Mean,
-        double[] Std,
-        FeaturesTiming Timing);
-
-    private sealed record FeaturesTiming(
-        double MedianMs,
-        int Repeats);
 }

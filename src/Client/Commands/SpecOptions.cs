@@ -17,7 +17,7 @@ public sealed class SpecOptions
     public Option<double> Beta { get; } = new("--beta") { Description = "KL weight (β-VAE when > 1).", DefaultValueFactory = _ => 1.0 };
     public Option<string?> BetaSweep { get; } = new("--beta-sweep") { Description = "Comma-separated βs, one VAE each, e.g. 1,2,4,8." };
     public Option<int> LatentDim { get; } = new("--latent-dim") { Description = "VAE latent (or PCA) dimensions.", DefaultValueFactory = _ => 16 };
-    public Option<string> Features { get; } = new("--features") { Description = "Feature config: stats, stats+delta or frames:N.", DefaultValueFactory = _ => "stats" };
+    public Option<string> Features { get; } = new("--features") { Description = "Feature config: gtzan57 (default), descriptors, stats, stats+delta or frames:N, optionally with :segment_seconds=S,max_segments=M,max_seconds=L.", DefaultValueFactory = _ => Audio.FeatureConfig.DefaultName };
     public Option<string> Fusion { get; } = new("--fusion") { Description = "Comma-separated: audio, lyrics, hybrid.", DefaultValueFactory = _ => Fusions.Audio };
     public Option<string> Algorithms { get; } = new("--algorithms") { Description = "Comma-separated: kmeans, agglomerative:ward|average|complete|single, dbscan[:eps=E,min_samples=M].", DefaultValueFactory = _ => ClusteringAlgorithmSpec.KMeansName };
     public Option<int> K { get; } = new("--k") { Description = "Number of clusters.", DefaultValueFactory = _ => 10 };

@@ -22,7 +22,7 @@ public static class StudyCommand
         var k = new Option<int?>("--k") { Description = "Number of clusters (default: the number of labels, else 10)." };
         var betas = new Option<string>("--betas") { Description = "β sweep for the Hard task.", DefaultValueFactory = _ => "2,4,8" };
         var epochs = new Option<int>("--epochs") { Description = "VAE epochs.", DefaultValueFactory = _ => 50 };
-        var features = new Option<string>("--features") { Description = "Feature config.", DefaultValueFactory = _ => "stats" };
+        var features = new Option<string>("--features") { Description = "Feature config (stats, stats+delta, frames:N, gtzan57, descriptors).", DefaultValueFactory = _ => Audio.FeatureConfig.DefaultName };
         var seed = new Option<int>("--seed") { Description = "Seed.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the full results.json instead of the table." };
         var command = new Command("study", "Reproduce the study: Easy, Medium and Hard tasks plus baselines, in one table.")

@@ -37,7 +37,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var featureRows = await Timed(timings, "assemble", () => features.AssembleAsync(extraction, cancellationToken));
         var plans = PlannedRepresentation.Plan(spec);
         var trained = plans.Where(p => p.Spec.IsTrained).ToList();
-        var standardised = FeatureSpace.Standardize(featureRows);
+        var standardised = FeatureSpace.Standardize(featureRows, Audio.FeatureConfig.Parse(spec.FeatureConfig).BlockLengths);
         var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
         if (trained.Count > 0)
         {
@@ -56,7 +56,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var report = new ReportWriter(store, _blobs);
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(
-            id, spec, extraction.Features(spec.FeatureConfig), extraction.FailedTracks(), extraction.TrackPaths(), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
+            id, spec, extraction.Summarise(spec.FeatureConfig), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
         await report.WriteAsync(results, analysis, cancellationToken);
         return _blobs.Results;
     }

@@ -9,6 +9,26 @@ public sealed partial class ArtifactStore
 {
     private const int ListPageSize = 1000;
 
+    /// <summary>
+    /// A read stream over the blob that downloads it block by block (one transfer block at a time), so a long
+    /// recording is never held in memory whole. Throws <see cref="ArtifactNotFoundException"/> when it is missing.
+    /// </summary>
+    public async Task<Stream> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        var blob = Blob(container, name);
+        try
+        {
+            return await RunAsync(
+                "OpenRead",
+                token => blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = (int)Math.Min(_options.BlockSize, 8L << 20) }, token),
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (IsNotFound(e))
+        {
+            throw new ArtifactNotFoundException(container, name);
+        }
+    }
+
     /// <summary>Downloads the whole blob; throws <see cref="ArtifactNotFoundException"/> when it is missing.</summary>
     public async Task<BinaryData> DownloadAsync(string container, string name, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,17 @@ public static class BlobNames
     public static string Features(string featureConfigKey, string audioSha256) =>
         $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/{Sha256(audioSha256, nameof(audioSha256))}.f32";
 
+    /// <summary><c>{featureConfigKey}/{sha256}.segments.f32</c> in <see cref="BlobContainers.Features"/>: one row per analysed segment.</summary>
+    public static string FeatureSegments(string featureConfigKey, string audioSha256) =>
+        Path.ChangeExtension(Features(featureConfigKey, audioSha256), ".segments.f32");
+
+    /// <summary>
+    /// <c>{featureConfigKey}/{sha256}.json</c> in <see cref="BlobContainers.Features"/>: how much of the track was
+    /// analysed; written last, so its presence means the vector and segments are complete.
+    /// </summary>
+    public static string FeatureCoverage(string featureConfigKey, string audioSha256) =>
+        Path.ChangeExtension(Features(featureConfigKey, audioSha256), ".json");
+
     /// <summary><c>{runId}/{file}</c> in <see cref="BlobContainers.Models"/>.</summary>
     public static string Model(string runId, string file) => Join(runId, file, nameof(runId), nameof(file));
 

@@ -52,7 +52,42 @@ public class FeatureSpaceTests
     }
 
     [Fact]
-    public void Negative_weight_throws()
+    public void BlockWeighting_GivesEveryBlockTheSameTotalVariance()
+    {
+        // 40 "MFCC" columns, one "tempo" column, 4 "hpss" columns (one constant): 44 non-constant columns, 3 blocks.
+        var random = new Random(5);
+        double[][] x = Enumerable.Range(0, 60).Select(_ => Enumerable.Range(0, 45).Select(j => j == 44 ? 7.0 : random.NextDouble() * (j + 1)).ToArray()).ToArray();
+        double[][] z = FeatureSpace.Standardize(x, [40, 1, 4]);
+
+        Tolerance.Relative(44.0 / 3, FeatureSpace.TotalVariance(Slice(z, 0, 40)), 1e-12, what: "mfcc block");
+        Tolerance.Relative(44.0 / 3, FeatureSpace.TotalVariance(Slice(z, 40, 1)), 1e-12, what: "tempo block");
+        Tolerance.Relative(44.0 / 3, FeatureSpace.TotalVariance(Slice(z, 41, 4)), 1e-12, what: "hpss block");
+        Tolerance.Relative(44, FeatureSpace.TotalVariance(z), 1e-12, what: "total");
+        Assert.All(z, row => Assert.Equal(0.0, row[44]));
+    }
+
+    [Fact]
+    public void BlockWeighting_WithEqualBlocksOrNoneIsPlainStandardisation()
+    {
+        var (x, _) = Blobs.Make(20, 3, 6, seed: 8);
+        double[][] plain = FeatureSpace.Standardize(x);
+        foreach (IReadOnlyList<int>? blocks in new IReadOnlyList<int>?[] { null, [], [6], [3, 3], [2, 2, 2] })
+        {
+            double[][] weighted = FeatureSpace.Standardize(x, blocks);
+            for (int i = 0; i < x.Length; i++)
+            {
+                for (int j = 0; j < 6; j++)
+                {
+                    Assert.Equal(plain[i][j], weighted[i][j], 12);
+                }
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => FeatureSpace.Standardize(x, [4, 4]));
+    }
+
+    [Fact]
+    public void NegativeWeight_Throws()
     {
         double[][] x = [[1.0], [2.0]];
         Assert.Throws<ArgumentOutOfRangeException>(() => FeatureSpace.Hybrid(x, x, -1));

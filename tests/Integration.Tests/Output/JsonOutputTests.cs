@@ -27,7 +27,14 @@ public sealed class JsonOutputTests
     {
         var stages = new E2eStages(1, 2, 3, 4, 5, 6, 7, 8);
         AssertPinned("bench e2e --json", ResultsJson.Serialize(new E2eBenchReport(10, 2, stages, new E2eCachedRun(stages), 494, [1, 2])));
-        AssertPinned("bench mfcc --json", ResultsJson.Serialize(new MfccBenchReport(4, 3, 0.3, 0.3, 0.3, 30, 1292, 8, 41, 10)));
+        AssertPinned("bench mfcc --json", ResultsJson.Serialize(MfccBenchReport.From(
+            SideBySideTiming.Measured(0.003, 0.033, "librosa"),
+            0.15,
+            new Dictionary<string, double> { ["fft"] = 1.2 },
+            30,
+            1292,
+            8,
+            new WorkFloor(0.087, new Dictionary<string, double> { ["fft"] = 43500 }, 2_700_000, new CorePeak(2.3, 8, 73.6), 0.4, 1.2))));
         AssertPinned("bench vae --json", ResultsJson.Serialize(new VaeBenchReport(SideBySideTiming.Measured(0.1, 0.164, "PyTorch"), 50, 1000, 40, "cpu", 1)));
         AssertPinned("side-by-side timing", ResultsJson.Serialize(SideBySideTiming.Measured(1, 2, "librosa")));
     }

@@ -10,6 +10,7 @@ public static class BenchCommand
     [
         BenchVaeCommand.Create,
         BenchMfccCommand.Create,
+        BenchDescriptorsCommand.Create,
         BenchE2eCommand.Create,
         BenchTsneCommand.Create,
     ];

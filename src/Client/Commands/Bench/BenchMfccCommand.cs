@@ -1,20 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using MusicClustering.Audio;
+using MusicClustering.Client.Commands.Bench.SideBySide;
 using MusicClustering.Contracts;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands.Bench;
 
-/// <summary><c>cluster bench mfcc</c>: MFCC time per 30 s clip on one core, by stage, against librosa's reference.</summary>
+/// <summary>
+/// <c>cluster bench mfcc</c>: MFCC of a 30 s clip on one core, ours against librosa 0.11 (the reference harness, in the
+/// same run, on the same clip, one thread) and NWaves 0.9.6, with the stage breakdown and the floor.
+/// </summary>
 public static class BenchMfccCommand
 {
     public static Command Create()
     {
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 30 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after warm-up (the median is reported).", DefaultValueFactory = _ => 30 };
+        var clip = new Option<string?>("--clip") { Description = "Time this file instead of the synthetic 30 s clip." };
+        var reference = ReferenceOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
-        var command = new Command("mfcc", "Time MFCC extraction of a 30 s clip and compare with librosa.") { repeats, json };
-        command.SetAction(parseResult =>
+        var command = new Command("mfcc", "Time MFCC extraction of a 30 s clip beside librosa and NWaves.") { repeats, clip, reference, json };
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var count = parseResult.GetValue(repeats);
             if (count < 1)
@@ -23,7 +30,7 @@ public static class BenchMfccCommand
                 return 2;
             }
 
-            var report = Run(count);
+            var report = await RunAsync(count, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(ResultsJson.Serialize(report));
@@ -32,9 +39,9 @@ public static class BenchMfccCommand
             {
                 CliContext.Status.MarkupLine(Markup.Escape(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"MFCC of a 30 s clip ({report.Frames} frames, {report.SimdLanes} SIMD lanes): {report.MsPerClip:F2} ms " +
-                    $"(FFT {report.FftMs:F2}, mel {report.MelMs:F2}, log {report.LogMs:F2}, DCT {report.DctMs:F2}); " +
-                    $"librosa {report.LibrosaReferenceMs} ms (×{report.SpeedupVsLibrosa:F1} faster)")));
+                    $"MFCC of {report.Frames} frames: ours {report.OursSeconds * 1000:F2} ms ({string.Join(", ", report.StagesMs.Select(s => $"{s.Key} {s.Value:F2}"))}); " +
+                    $"{(report.Ratio is { } r ? $"librosa {report.ReferenceSeconds * 1000:F1} ms, ×{r:F1}" : report.ReferenceNote)}; NWaves {report.NWavesSeconds * 1000:F1} ms (×{report.RatioVsNWaves:F1}); " +
+                    $"{report.Floor.FractionOfPeak:P0} of peak; load {report.LoadAverage}")));
             }
 
             return 0;
@@ -42,11 +49,40 @@ public static class BenchMfccCommand
         return command;
     }
 
-    public static MfccBenchReport Run(int repeats)
+    public static async Task<MfccBenchReport> RunAsync(int repeats, string? clipPath, string? referenceDirectory, CancellationToken cancellationToken)
     {
-        var result = MfccBenchmark.Run(repeats);
-        return new MfccBenchReport(
-            result.MedianMsPerClip, result.FftMs, result.MelMs, result.LogMs, result.DctMs, result.Repeats, result.Frames, result.SimdLanes,
-            MfccBenchReport.LibrosaMs, MfccBenchReport.LibrosaMs / result.MedianMsPerClip);
+        using var clip = BenchClip.Create(clipPath);
+        var options = new MfccOptions();
+        var ours = MfccBenchmark.Run(repeats, clip.Samples, options);
+        var oursSeconds = ours.MedianMsPerClip / 1000;
+        var timing = await LibrosaAsync(clip.Path, repeats, oursSeconds, referenceDirectory, cancellationToken);
+        var nwaves = NWavesMfccPeer.MedianSeconds(clip.Samples, Math.Max(3, repeats / 3));
+        var model = MfccWorkModel.For(options, clip.Samples.Length);
+        var peak = CorePeak.Current;
+        double? fraction = peak is null ? null : model.Flops / (oursSeconds * peak.Gflops * 1e9);
+        double? floorMs = peak is null ? null : model.Flops / (peak.Gflops * 1e9) * 1000;
+        var floor = new WorkFloor(model.Flops / 1e9, model.FlopsPerFrame, model.Bytes, peak, fraction, floorMs);
+        return MfccBenchReport.From(timing, nwaves, ours.Stages, repeats, ours.Frames, ours.SimdLanes, floor);
+    }
+
+    private static async Task<SideBySideTiming> LibrosaAsync(string clip, int repeats, double oursSeconds, string? directory, CancellationToken cancellationToken)
+    {
+        const string name = "librosa 0.11 feature.mfcc (one thread)";
+        var harness = ReferenceHarness.Locate(directory, out var whyNot);
+        if (harness is null)
+        {
+            return SideBySideTiming.Unmeasured(oursSeconds, name, whyNot);
+        }
+
+        try
+        {
+            using var result = await harness.RunToJsonFileAsync("mfcc_ref.py", [clip], ["--repeat", repeats.ToString(CultureInfo.InvariantCulture)], threads: 1, cancellationToken);
+            var seconds = result.RootElement.GetProperty("timing").GetProperty("mfcc_median_s").GetDouble();
+            return SideBySideTiming.Measured(oursSeconds, seconds, name);
+        }
+        catch (Exception ex) when (ex is ReferenceHarnessException or JsonException or KeyNotFoundException)
+        {
+            return SideBySideTiming.Unmeasured(oursSeconds, name, ex.Message);
+        }
     }
 }
