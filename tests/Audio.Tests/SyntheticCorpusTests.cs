@@ -59,7 +59,7 @@ public sealed class SyntheticCorpusTests(ITestOutputHelper output) : IDisposable
         var result = SyntheticCorpus.Generate(new SyntheticCorpusOptions(genres, perGenre, seconds), _root);
         var extractor = new MfccExtractor(new MfccOptions());
         var vectors = result.Tracks
-            .Select(t => TrackVectorizer.Vectorize(extractor.Compute(AudioLoader.LoadMono(File.ReadAllBytes(t.WavPath), t.WavPath)), FeatureConfig.Default))
+            .Select(t => TrackVectorizer.Vectorize(extractor.Compute(AudioLoader.LoadMono(File.ReadAllBytes(t.WavPath), t.WavPath)), FeatureConfig.Parse("stats")))
             .Select(v => v.Select(x => (double)x).ToArray())
             .ToArray();
         var standardized = Standardize(vectors);
