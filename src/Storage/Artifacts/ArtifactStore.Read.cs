@@ -11,17 +11,27 @@ public sealed partial class ArtifactStore
 
     /// <summary>
     /// A read stream over the blob that downloads it block by block (one transfer block at a time), so a long
-    /// recording is never held in memory whole. Throws <see cref="ArtifactNotFoundException"/> when it is missing.
+    /// recording is never held in memory whole. Storage trouble mid-read is waited out as for any other call: the
+    /// stream reopens the blob where it stopped (<see cref="ResumableReadStream"/>). Throws
+    /// <see cref="ArtifactNotFoundException"/> when it is missing.
     /// </summary>
     public async Task<Stream> OpenReadAsync(string container, string name, CancellationToken cancellationToken = default)
     {
+        var first = await OpenReadAtAsync(container, name, 0, cancellationToken);
+        return new ResumableReadStream(first, (position, token) => OpenReadAtAsync(container, name, position, token), _options.MaxAttempts);
+    }
+
+    private async Task<Stream> OpenReadAtAsync(string container, string name, long position, CancellationToken cancellationToken)
+    {
         var blob = Blob(container, name);
+        var options = new BlobOpenReadOptions(allowModifications: false)
+        {
+            BufferSize = (int)Math.Min(_options.BlockSize, 8L << 20),
+            Position = position,
+        };
         try
         {
-            return await RunAsync(
-                "OpenRead",
-                token => blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = (int)Math.Min(_options.BlockSize, 8L << 20) }, token),
-                cancellationToken);
+            return await RunAsync("OpenRead", token => blob.OpenReadAsync(options, token), cancellationToken);
         }
         catch (RequestFailedException e) when (IsNotFound(e))
         {
