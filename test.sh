@@ -11,14 +11,15 @@ cd "$(dirname "$0")"
 suite="${1:-default}"
 install_args=()
 case "$suite" in
-  default) filter='Category!=Heavy&Category!=Reliability' ;;
+  default) filter='Category!=Heavy&Category!=Reliability'; install_args=(--ffmpeg) ;;
   reliability) filter='Category=Reliability'; install_args=(--redis) ;;
   heavy) filter='Category=Heavy' ;;
-  all) filter=''; install_args=(--redis) ;;
+  all) filter=''; install_args=(--redis --ffmpeg) ;;
   *) echo "usage: $0 [default|reliability|heavy|all]" >&2; exit 2 ;;
 esac
 
-# Azurite comes from the npm package pinned in deploy/local (Redis from Debian); the test fixtures start them.
+# Azurite comes from the npm package pinned in deploy/local (Redis and ffmpeg from Debian); the test fixtures start them.
+# Tests of formats only ffmpeg decodes adapt when it is missing; with it they run for real.
 deploy/local/install.sh "${install_args[@]}"
 
 dotnet build Cluster.sln -c Release -nologo -v quiet
