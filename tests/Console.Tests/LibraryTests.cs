@@ -98,6 +98,31 @@ public sealed class LibraryTests(ConsoleFixture fixture)
         Assert.All(ingested, path => Assert.True(File.Exists(Path.Combine(corpus, path))));
     }
 
+    [Fact]
+    public async Task K_auto_chooses_k_without_labels_on_a_folder_smaller_than_the_default_k_and_records_the_curve()
+    {
+        var corpus = await fixture.GenerateAsync("k-auto", genres: 2, perGenre: 3, seconds: 2);
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("ingest", corpus, "--dataset", "k-auto"));
+        ConsoleAssert.UserError(
+            await fixture.Cli.RunAsync("submit", "--dataset", "k-auto", "--model", "none", "--no-tsne", "--no-baselines", "--wait", "--json"),
+            "k = 10 is more than the dataset's 6 tracks", "k auto");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("submit", "--dataset", "k-auto", "--k", "many"), "--k must be a whole number or auto");
+
+        var submitted = await fixture.Cli.RunAsync(
+            "submit", "--dataset", "k-auto", "--k", "auto", "--model", "none", "--features", "stats", "--no-tsne", "--no-baselines", "--wait", "--json");
+        ConsoleAssert.Succeeded(submitted);
+        var results = Files.Json(submitted);
+        var selection = results["k_selection"]!;
+        Assert.Equal("silhouette", (string)selection["criterion"]!);
+        Assert.Equal([2, 5], selection["range"]!.AsArray().Select(v => (int)v!));
+        var curve = selection["curve"]!.AsArray();
+        Assert.Equal([2, 3, 4, 5], curve.Select(p => (int)p!["k"]!));
+        var best = curve.MaxBy(p => (double?)p!["score"] ?? double.NegativeInfinity)!;
+        Assert.Equal((int)best["k"]!, (int)selection["k"]!);
+        Assert.Equal((int)selection["k"]!, (int)results["clustering"]!["k"]!);
+        Assert.Equal((int)selection["k"]!, results["clustering"]!["assignments"]!.AsObject().Select(p => (int)p.Value!).Distinct().Count());
+    }
+
     private async Task<Dictionary<string, int>> ClustersAsync(string id)
     {
         var results = await fixture.Cli.RunAsync("results", id, "--json");
