@@ -26,6 +26,7 @@ public sealed record ExperimentSpec(
     /// <summary><c>k: "auto"</c> (<c>--k auto</c>): the analysis chooses k without labels (KSelector) and records the curve.</summary>
     public const int AutoK = 0;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool ChoosesK => K == AutoK;
 
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
