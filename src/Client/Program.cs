@@ -17,6 +17,11 @@ root.Subcommands.Add(StopCommand.Create());
 root.Subcommands.Add(FeaturesCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(StudyCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Library.DatasetsCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Library.TracksCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Library.SimilarCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Library.AssignCommand.Create());
+root.Subcommands.Add(MusicClustering.Client.Commands.Library.PlaylistsCommand.Create());
 root.Subcommands.Add(MusicClustering.Client.Commands.Bench.BenchCommand.Create());
 
 return await CommandRunner.RunAsync(root, args);

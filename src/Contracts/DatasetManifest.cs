@@ -25,9 +25,10 @@ public sealed record DatasetManifest(string Dataset, DateTimeOffset CreatedAt, I
 
 /// <summary>
 /// One track: its id within the dataset, its content-addressed audio blob, its optional label and the path it was
-/// ingested from, relative to the ingested folder (what people call the track; null in manifests written before paths).
+/// ingested from, relative to the ingested folder (what people call the track; null in manifests written before paths),
+/// and the file's own tags when it has any.
 /// </summary>
-public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRef Audio, long Bytes, string? Label, string? Path = null)
+public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRef Audio, long Bytes, string? Label, string? Path = null, TrackTags? Tags = null)
 {
     /// <summary>How to name the track to a person: its original relative path.</summary>
     [JsonIgnore]

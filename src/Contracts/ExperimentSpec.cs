@@ -23,6 +23,12 @@ public sealed record ExperimentSpec(
     [property: Id(11)] bool Tsne = true,
     [property: Id(12)] double MaxFailedFraction = 0.2)
 {
+    /// <summary><c>k: "auto"</c> (<c>--k auto</c>): the analysis chooses k without labels (KSelector) and records the curve.</summary>
+    public const int AutoK = 0;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ChoosesK => K == AutoK;
+
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
     public string[] EffectiveFusions => Fusions is { Length: > 0 } f ? f : [Contracts.Fusions.Audio];
     /// <summary>K-Means, by the name the analysis parses (ClusteringAlgorithmSpec.KMeansName; Contracts cannot see it).</summary>

@@ -14,4 +14,5 @@ public sealed record AnalysisOutput(
     ExperimentResults.TsneSection? Tsne,
     IReadOnlyDictionary<string, byte[]> Images,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<BuiltRepresentation> Representations);
+    IReadOnlyList<BuiltRepresentation> Representations,
+    KSelection? KSelection = null);

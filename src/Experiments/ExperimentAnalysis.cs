@@ -40,6 +40,7 @@ public static class ExperimentAnalysis
         var kmeansOnly = new[] { ClusteringAlgorithmSpec.KMeans };
         var rows = new List<MetricRow>();
         (MetricRow Row, int[] Labels, double[][] Space, BuiltRepresentation Representation)? primary = null;
+        KSelection? kSelection = null;
 
         foreach (var representation in input.Representations)
         {
@@ -53,9 +54,12 @@ public static class ExperimentAnalysis
                 }
 
                 var seeds = representation.Spec().IsTrained ? [representation.Plan.Seed] : spec.EffectiveSeeds;
+                // k auto: chosen once, on the primary space, with the first algorithm that has a k; every row uses it.
+                kSelection ??= spec.ChoosesK ? KSelector.Choose(space, algorithms.First(a => a.Name != ClusteringAlgorithmSpec.DbscanName), spec.EffectiveSeeds[0]) : null;
+                var k = kSelection?.ChosenK ?? spec.K;
                 foreach (var seed in seeds)
                 {
-                    foreach (var evaluated in SpaceEvaluation.Evaluate(space, truth, baseline ? kmeansOnly : algorithms, spec.K, seed))
+                    foreach (var evaluated in SpaceEvaluation.Evaluate(space, truth, baseline ? kmeansOnly : algorithms, k, seed))
                     {
                         var row = MetricRow.From(representation.Plan.Spec.Label, fusion, seed, baseline, evaluated);
                         rows.Add(row);
@@ -83,7 +87,8 @@ public static class ExperimentAnalysis
             tsne,
             images,
             notes,
-            input.Representations);
+            input.Representations,
+            kSelection);
     }
 
     private static RepresentationSpec Spec(this BuiltRepresentation representation) => representation.Plan.Spec;

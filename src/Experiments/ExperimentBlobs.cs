@@ -34,6 +34,12 @@ public sealed record ExperimentBlobs(string Id)
 
     public BlobRef Report => File(ReportFile);
 
+    /// <summary>The tracks as a library: paths, tags, clusters, profiles and the scaler and model that place new files.</summary>
+    public BlobRef Library => File("library.json");
+
+    /// <summary>The primary representation's vectors, in the row order of <see cref="Library"/>'s tracks.</summary>
+    public BlobRef Space => File("space.f32");
+
     /// <summary>A representation's loss curve, written by its trainer.</summary>
     public BlobRef LossCurve(PlannedRepresentation plan) => File(LossCurveFile(plan));
 

@@ -38,7 +38,9 @@ public static class ExperimentReport
             new("representations", string.Join(", ", spec.EffectiveRepresentations.Select(r => r.Label))),
             new("fusions", string.Join(", ", spec.EffectiveFusions)),
             new("algorithms", string.Join(", ", spec.EffectiveAlgorithms)),
-            new("k", spec.K.ToString(CultureInfo.InvariantCulture)),
+            new("k", results.KSelection is { } chosen
+                ? $"auto: {chosen.ChosenK}, the best {chosen.Criterion} over k = {chosen.Range[0]}..{chosen.Range[^1]}"
+                : spec.K.ToString(CultureInfo.InvariantCulture)),
             new("seeds", string.Join(", ", spec.EffectiveSeeds)),
             new("training", $"{spec.EffectiveTraining.Epochs} epochs, batch {spec.EffectiveTraining.BatchSize}, lr {spec.EffectiveTraining.LearningRate.ToString(CultureInfo.InvariantCulture)}"),
         ];

@@ -33,6 +33,9 @@ public sealed record ExperimentResults
     public required IReadOnlyDictionary<string, string> Versions { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
 
+    /// <summary>With <c>k: "auto"</c>: the k chosen without labels, the criterion and the whole curve.</summary>
+    public KSelection? KSelection { get; init; }
+
     /// <summary>Each clustered track's original path (relative to the ingested folder), by track id.</summary>
     public IReadOnlyDictionary<string, string> TrackPaths { get; init; } = new Dictionary<string, string>();
 

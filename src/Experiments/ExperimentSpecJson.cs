@@ -36,6 +36,12 @@ public static class ExperimentSpecJson
             throw new ArgumentException($"{source}: not a valid experiment spec: the JSON is malformed at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.", ex);
         }
 
+        // "k": "auto" is stored as ExperimentSpec.AutoK, so the contract keeps one whole-number field.
+        if (node is JsonObject fields && fields["k"] is JsonValue k && k.TryGetValue<string>(out var text) && text == "auto")
+        {
+            fields["k"] = ExperimentSpec.AutoK;
+        }
+
         var unknown = SpecFields.Unknown(node, type, Options);
         if (unknown.Count > 0)
         {

@@ -45,7 +45,7 @@ public static class ResultsBuilder
                 training?.Latents?.ToString()),
             Clustering = new ExperimentResults.ClusteringSection(
                 primary.Algorithm,
-                spec.K,
+                analysis.KSelection?.ChosenK ?? spec.K,
                 primary.Clusters,
                 primary.Noise,
                 analysis.LabelsAvailable,
@@ -56,6 +56,7 @@ public static class ResultsBuilder
                 .Select(key => Describe(analysis, key.Representation, key.Seed))
                 .OfType<ExperimentResults.RepresentationSection>()
                 .ToList(),
+            KSelection = analysis.KSelection,
             Lyrics = analysis.Lyrics,
             Tsne = analysis.Tsne,
             Artifacts = artifacts,

@@ -47,13 +47,20 @@ public static class SpecValidator
             }
         }
 
-        if (spec.K < 2)
+        if (spec.ChoosesK)
         {
-            errors.Add($"k must be at least 2, not {spec.K}");
+            if (spec.EffectiveAlgorithms.All(a => a.StartsWith("dbscan", StringComparison.Ordinal)))
+            {
+                errors.Add("k auto needs an algorithm with a k; dbscan finds its own number of clusters");
+            }
+        }
+        else if (spec.K < 2)
+        {
+            errors.Add($"k must be at least 2 (or auto), not {spec.K}");
         }
         else if (datasetTracks is { } tracks && spec.K > tracks)
         {
-            errors.Add($"k = {spec.K} is more than the dataset's {tracks} tracks");
+            errors.Add($"k = {spec.K} is more than the dataset's {tracks} tracks (k auto chooses it)");
         }
 
         if (spec.MaxFailedFraction is < 0 or > 1 || double.IsNaN(spec.MaxFailedFraction))

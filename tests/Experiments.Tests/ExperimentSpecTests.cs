@@ -21,6 +21,17 @@ public sealed class ExperimentSpecTests
     }
 
     [Fact]
+    public void K_auto_in_json_is_the_auto_k_and_is_not_checked_against_the_dataset_size()
+    {
+        var spec = ExperimentSpecJson.Parse("""{ "name": "lib", "dataset": "songs", "k": "auto" }""");
+        Assert.True(spec.ChoosesK);
+        Assert.Equal(ExperimentSpec.AutoK, spec.K);
+        SpecValidator.Validate(spec, datasetTracks: 3);
+        var error = Assert.Throws<ArgumentException>(() => ExperimentSpecJson.Parse("""{ "name": "lib", "dataset": "songs", "k": "auto", "algorithms": ["dbscan"] }"""));
+        Assert.Contains("k auto needs an algorithm with a k", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_full_json_spec_round_trips()
     {
         var spec = ExperimentSpecJson.Parse("""

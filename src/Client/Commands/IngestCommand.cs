@@ -16,15 +16,17 @@ public static class IngestCommand
         var dataset = new Option<string?>("--dataset") { Description = "Dataset name (default: the folder's name)." };
         var lyrics = new Option<string?>("--lyrics") { Description = "Lyrics CSV (track,lyrics), keyed by track id, file name or relative path. Default: lyrics.csv in the folder, if present." };
         var json = new Option<bool>("--json") { Description = "Print the ingest report as JSON." };
-        var command = new Command("ingest", "Upload a folder of audio files as a dataset.") { folder, dataset, lyrics, json };
+        var labels = new Option<string?>("--labels") { Description = "Where labels (only used to score) come from: folder, prefix (<label>.<n>.wav), tag:genre or none. Default: a sub-folder, else the name prefix." };
+        var command = new Command("ingest", "Upload a folder of audio files as a dataset.") { folder, dataset, lyrics, json, labels };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var root = parseResult.GetValue(folder)!;
             var name = Names.Dataset(parseResult.GetValue(dataset) ?? DefaultDatasetName(root));
+            var rule = LabelRule.Parse(parseResult.GetValue(labels));
             var scan = Scan(root);
             var lyricsPath = LyricsPath(root, parseResult.GetValue(lyrics));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var report = await IngestAsync(session, name, scan, lyricsPath, cancellationToken);
+            var report = await IngestAsync(session, name, scan, lyricsPath, rule, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(MusicClustering.Contracts.ResultsJson.Serialize(report));
@@ -62,11 +64,12 @@ public static class IngestCommand
     }
 
     public static async Task<IngestReport> IngestAsync(
-        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, CancellationToken cancellationToken)
+        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, LabelRule labels, CancellationToken cancellationToken)
     {
         try
         {
-            return await new DatasetIngestor(session.Store, session.Client).IngestAsync(dataset, scan, lyricsPath, null, cancellationToken);
+            return await new DatasetIngestor(session.Store, session.Client) { Labels = labels }
+                .IngestAsync(dataset, scan, lyricsPath, null, cancellationToken);
         }
         catch (FormatException ex)
         {

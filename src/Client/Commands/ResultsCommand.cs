@@ -1,7 +1,10 @@
 using System.CommandLine;
+using MusicClustering.Client.Commands.Library;
 using MusicClustering.Client.Errors;
 using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
+using MusicClustering.Experiments.Library;
 using MusicClustering.Storage;
 using Spectre.Console;
 
@@ -68,6 +71,10 @@ public static class ResultsCommand
         else
         {
             ResultsView.Write(CliContext.Status, results);
+            if (await LibraryStore.ReadAsync(store, new ExperimentBlobs(status.Id), cancellationToken) is { } library)
+            {
+                ClusterTables.Write(CliContext.Status, library.Index);
+            }
         }
 
         return ExitCodes.Ok;

@@ -20,7 +20,7 @@ public sealed class SpecOptions
     public Option<string> Features { get; } = new("--features") { Description = "Feature config: gtzan57 (default), descriptors, stats, stats+delta or frames:N, optionally with :segment_seconds=S,max_segments=M,max_seconds=L.", DefaultValueFactory = _ => Audio.FeatureConfig.DefaultName };
     public Option<string> Fusion { get; } = new("--fusion") { Description = "Comma-separated: audio, lyrics, hybrid.", DefaultValueFactory = _ => Fusions.Audio };
     public Option<string> Algorithms { get; } = new("--algorithms") { Description = "Comma-separated: kmeans, agglomerative:ward|average|complete|single, dbscan[:eps=E,min_samples=M].", DefaultValueFactory = _ => ClusteringAlgorithmSpec.KMeansName };
-    public Option<int> K { get; } = new("--k") { Description = "Number of clusters.", DefaultValueFactory = _ => 10 };
+    public Option<string> K { get; } = new("--k") { Description = "Number of clusters, or auto (chosen without labels by silhouette, BIC for gmm, over k = 2..20).", DefaultValueFactory = _ => "10" };
     public Option<string> Seeds { get; } = new("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0" };
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 50 };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => 32 };
@@ -69,7 +69,7 @@ public sealed class SpecOptions
             representations,
             Split(parseResult.GetValue(Fusion)!),
             Split(parseResult.GetValue(Algorithms)!),
-            parseResult.GetValue(K),
+            ParseK(parseResult.GetValue(K)!),
             ParseList(parseResult.GetValue(Seeds)!, "--seeds", int.Parse),
             new TrainingSpec(parseResult.GetValue(Epochs), parseResult.GetValue(BatchSize), parseResult.GetValue(LearningRate), parseResult.GetValue(KlWarmup)),
             new LyricsSpec(SvdComponents: parseResult.GetValue(SvdComponents), Weight: parseResult.GetValue(LyricsWeight)),
@@ -78,6 +78,11 @@ public sealed class SpecOptions
         SpecValidator.Validate(spec);
         return spec;
     }
+
+    private static int ParseK(string text) =>
+        text == "auto" ? ExperimentSpec.AutoK
+        : int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var k) ? k
+        : throw new Errors.UserErrorException($"--k must be a whole number or auto, not '{text}'");
 
     private static string[] Split(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

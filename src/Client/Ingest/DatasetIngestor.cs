@@ -13,6 +13,9 @@ namespace MusicClustering.Client.Ingest;
 /// </summary>
 public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 {
+    /// <summary>Where labels come from (<c>--labels</c>); by default a sub-folder, else a GTZAN-style name.</summary>
+    public LabelRule Labels { get; init; } = LabelRule.Default;
+
     /// <summary>Ingests a scanned folder; the report lists the files the scan skipped beside what was ingested.</summary>
     public async Task<IngestReport> IngestAsync(
         string dataset, DatasetScan scan, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
@@ -29,6 +32,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
         var existing = (await store.TryReadJsonAsync<DatasetManifest>(manifestBlob, cancellationToken))?.Value;
         var watch = Stopwatch.StartNew();
         var uploads = new (string Sha, BlobRef Audio, long Bytes)[tracks.Count];
+        var tags = new TrackTags?[tracks.Count];
         var uploaded = 0;
         long bytes = 0;
         var done = 0;
@@ -48,6 +52,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 
                 Interlocked.Add(ref bytes, content.Length);
                 uploads[i] = (sha, audio, content.Length);
+                tags[i] = TagReader.Read(track.Path);
                 progress?.Report(Interlocked.Increment(ref done));
             });
 
@@ -55,7 +60,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             tracks.Select((t, i) => new TrackIds.Candidate(t.TrackId, t.RelativePath, uploads[i].Sha)).ToList(),
             (existing?.Tracks ?? []).ToDictionary(t => t.Id, t => t.DisplayName, StringComparer.Ordinal));
         var entries = tracks
-            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, t.Label, t.RelativePath))
+            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, Labels.For(t, tags[i]), t.RelativePath, tags[i]))
             .ToArray();
 
         BlobRef? lyricsBlob = null;
@@ -82,6 +87,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             bytes,
             watch.Elapsed.TotalSeconds)
         {
+            Labels = Labels.Name,
             DatasetTracks = summary.Tracks,
             DatasetVersion = summary.Version,
             LyricsMatched = lyrics?.LyricsById.Count,

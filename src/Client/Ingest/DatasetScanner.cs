@@ -121,6 +121,9 @@ public static partial class DatasetScanner
         }
     }
 
+    /// <summary>The label of a GTZAN-style name (<c>rock.00042</c>: rock), else null.</summary>
+    public static string? PrefixLabel(string stem) => GtzanName().Match(stem) is { Success: true } match ? match.Groups["label"].Value : null;
+
     [GeneratedRegex(@"^(?<label>[A-Za-z][A-Za-z0-9_-]*)\.\d+$")]
     private static partial Regex GtzanName();
 }

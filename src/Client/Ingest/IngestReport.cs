@@ -2,6 +2,9 @@ namespace MusicClustering.Client.Ingest;
 
 public sealed record IngestReport(string Dataset, int Tracks, int Labelled, int Uploaded, int AlreadyStored, long Bytes, double Seconds)
 {
+    /// <summary>The rule labels came from (<c>--labels</c>): folder, prefix, tag:genre, none or folder-or-prefix.</summary>
+    public string Labels { get; init; } = LabelRule.FolderOrPrefix;
+
     /// <summary>Tracks in the dataset after this ingest, earlier ingests included.</summary>
     public int DatasetTracks { get; init; }
 

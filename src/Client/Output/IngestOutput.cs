@@ -11,7 +11,7 @@ public static class IngestOutput
     public static void Write(IAnsiConsole console, IngestReport report)
     {
         console.MarkupLine(
-            $"[green]ingested[/] dataset [bold]{Markup.Escape(report.Dataset)}[/]: {report.Tracks} tracks ({report.Labelled} labelled), " +
+            $"[green]ingested[/] dataset [bold]{Markup.Escape(report.Dataset)}[/]: {report.Tracks} tracks ({report.Labelled} labelled, by {Markup.Escape(report.Labels)}), " +
             $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
             $"the dataset now has {report.DatasetTracks} tracks (version {report.DatasetVersion})" +
             (report.LyricsMatched is { } matched ? $"; lyrics for {matched} of {report.Tracks}" : ""));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
+using MusicClustering.Experiments.Library;
 using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Storage;
 
@@ -53,6 +54,8 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input), cancellationToken));
 
         await progress.EnterAsync(ExperimentStage.Reporting, "writing results and report");
+        var library = LibraryIndexBuilder.Build(id, input, analysis, featureRows, manifest.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal));
+        await LibraryStore.WriteAsync(store, _blobs, library.Index, library.Space, cancellationToken);
         var report = new ReportWriter(store, _blobs);
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(

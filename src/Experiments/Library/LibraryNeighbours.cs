@@ -1,0 +1,30 @@
+using MusicClustering.Analysis.Neighbors;
+
+namespace MusicClustering.Experiments.Library;
+
+/// <summary>Similar tracks and the placement of new ones, over an experiment's space.</summary>
+public sealed class LibraryNeighbours(LibraryIndex index, double[][] space) : IDisposable
+{
+    private readonly INeighborIndex _neighbours = NeighborIndex.Build(space);
+
+    /// <summary>The <paramref name="n"/> tracks nearest to track row <paramref name="row"/>, itself excluded.</summary>
+    public IReadOnlyList<TrackNeighbour> Similar(int row, int n) => Named(_neighbours.QueryPoint(row, n));
+
+    /// <summary>
+    /// A new vector's cluster, that of the nearest centroid (the K-Means rule; noise is no cluster), and its nearest tracks.
+    /// </summary>
+    public (int Cluster, IReadOnlyList<TrackNeighbour> Neighbours) Place(double[] vector, int n)
+    {
+        var cluster = index.Clusters.Where(c => c.Cluster >= 0)
+            .MinBy(c => ClusterProfiles.Distance(vector, c.Centroid))?.Cluster ?? -1;
+        return (cluster, Named(_neighbours.Query(vector, n)));
+    }
+
+    public void Dispose() => _neighbours.Dispose();
+
+    private List<TrackNeighbour> Named(IEnumerable<Neighbor> found) =>
+        found.Select(f => new TrackNeighbour(index.Tracks[f.Index].Track, Math.Round(f.Distance, 6), index.Tracks[f.Index].Path)).ToList();
+}
+
+/// <summary>One neighbour, as <c>similar</c> and <c>assign</c> print it.</summary>
+public sealed record TrackNeighbour(string Track, double Distance, string Path);
