@@ -26,7 +26,7 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
         var cold = await ExtractAllAsync(manifest, config);
         var cached = await ExtractAllAsync(manifest, config);
 
-        Assert.All(cold, r => Assert.True(r.Succeeded && !r.Cached, $"{r.TrackId}: {r.Reason} {r.Message}"));
+        Assert.All(cold, r => Assert.True(r.Succeeded && !r.Cached, $"{r.TrackId}: {r.FailureReason} {r.FailureMessage}"));
         Assert.All(cached, r => Assert.True(r.Cached, $"{r.TrackId} was extracted twice"));
         foreach (var (first, again) in cold.Zip(cached))
         {
