@@ -3,7 +3,10 @@ namespace MusicClustering.Contracts;
 /// <summary>
 /// Where a track's features landed (or why they could not be computed), which silo did the work, and how much of the
 /// track was analysed: <c>AnalysedSeconds</c> of <c>DurationSeconds</c> in <c>Segments</c> segments, whose own vectors
-/// are in <c>SegmentFeatures</c>; <c>Warning</c> is set for truncated data (reason truncated_data).
+/// are rows <c>SegmentFirstRow</c> onwards of <c>SegmentFeatures</c> (a shard blob shared by many tracks of one silo); <c>Warning</c> is set for truncated data (reason truncated_data). <c>Vector</c> is the
+/// track's feature vector itself (every config is a few hundred bytes, far under the 64 KB message limit), so the
+/// experiment gathers the corpus from the replies and never reads one blob per track; it is null only for a vector
+/// above <see cref="MaxInlineVectorBytes"/>, which the caller reads from <c>Features</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackFeatureResult")]
 public sealed record TrackFeatureResult(
@@ -18,7 +21,12 @@ public sealed record TrackFeatureResult(
     [property: Id(8)] double DurationSeconds = 0,
     [property: Id(9)] int Segments = 0,
     [property: Id(10)] string? Warning = null,
-    [property: Id(11)] BlobRef? SegmentFeatures = null)
+    [property: Id(11)] BlobRef? SegmentFeatures = null,
+    [property: Id(12)] float[]? Vector = null,
+    [property: Id(13)] int SegmentFirstRow = 0)
 {
+    /// <summary>The largest vector a reply carries: a quarter of Orleans' 64 KB message limit.</summary>
+    public const int MaxInlineVectorBytes = 16 * 1024;
+
     public bool Succeeded => Features is not null;
 }

@@ -147,6 +147,7 @@ public static class ExperimentAnalysis
             images[TsneByLabel] = ScatterPlot.RenderPng(projection.Embedding, truth, $"t-SNE of {title}, coloured by label", 900, 700, names);
         }
 
-        return new ExperimentResults.TsneSection($"{row.Representation}/{row.Fusion}", perplexity, projection.Trustworthiness, images.Keys.Order().ToList(), watch.Elapsed.TotalSeconds);
+        return new ExperimentResults.TsneSection($"{row.Representation}/{row.Fusion}", perplexity, projection.Trustworthiness, images.Keys.Order().ToList(), watch.Elapsed.TotalSeconds,
+            projection.TrustworthinessSampling, projection.OptimisedPoints);
     }
 }

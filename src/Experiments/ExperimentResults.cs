@@ -102,12 +102,18 @@ public sealed record ExperimentResults
         double Weight,
         string Rule);
 
+    /// <summary>
+    /// The 2-D map: trustworthiness (k = 10) with its sampling (exact up to 10k points, else 2,000 query points and a
+    /// 95% interval), and how many points t-SNE optimised (the rest were placed by their sampled neighbours).
+    /// </summary>
     public sealed record TsneSection(
         string Space,
         double Perplexity,
         double Trustworthiness,
         IReadOnlyList<string> Images,
-        double Seconds);
+        double Seconds,
+        Analysis.Sampling.SampledEstimate? TrustworthinessSampling = null,
+        int? OptimisedPoints = null);
 
     public sealed record FailedTrack(
         string Track,

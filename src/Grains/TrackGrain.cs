@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
+using MusicClustering.Grains.Features;
 using MusicClustering.Storage;
 using Orleans.Placement;
 
@@ -11,13 +12,16 @@ namespace MusicClustering.Grains;
 /// <summary>
 /// Extracts one track's feature vector. The cache is the blob store itself, keyed by feature config and audio hash,
 /// so identical audio under an identical config is never computed twice, whichever silo asks. The audio is read as a
-/// stream and analysed segment by segment, so a long recording costs one segment of memory.
+/// stream and analysed segment by segment, so a long recording costs one segment of memory. The vector travels back in
+/// the reply (the experiment never reads a blob per track); the per-segment rows go to the silo's shard blobs, written
+/// many tracks at a time.
 /// </summary>
 // Random placement spreads a fan-out evenly from the first call; load-based directors place locally until statistics arrive.
 [RandomPlacement]
 public sealed class TrackGrain(
     ArtifactStore store,
     ExtractionThrottle throttle,
+    FeatureShardWriter shards,
     ILocalSiloDetails silo,
     ILogger<TrackGrain> logger) : Grain, ITrackGrain
 {
@@ -39,12 +43,12 @@ public sealed class TrackGrain(
         }
 
         var target = new BlobRef(BlobContainers.Features, BlobNames.Features(config.CacheKey, request.AudioSha256));
-        var segments = new BlobRef(BlobContainers.Features, BlobNames.FeatureSegments(config.CacheKey, request.AudioSha256));
         var coverageName = BlobNames.FeatureCoverage(config.CacheKey, request.AudioSha256);
-        if (await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored })
+        if (await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored }
+            && await TryReadVectorAsync(target, cancellationToken) is { } cachedVector)
         {
             GrainTelemetry.FeatureCacheHit(siloName);
-            return Success(trackId, target, segments, config.Dimension(), stored, cached: true, siloName);
+            return Success(trackId, target, cachedVector, stored, SegmentsOf(stored, config, request.AudioSha256), cached: true, siloName);
         }
 
         GrainTelemetry.FeatureCacheMiss(siloName);
@@ -61,17 +65,42 @@ public sealed class TrackGrain(
             return Failure(trackId, siloName, ex.Reason, ex.Message);
         }
 
-        var vectors = analysis.SegmentVectors;
-        await store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken);
-        await store.WriteMatrixAsync(segments.Container, segments.Name, [.. vectors.SelectMany(v => v)], vectors.Count, analysis.Vector.Length, cancellationToken);
-        var coverage = new FeatureCoverage(analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning);
+        // The vector blob is the cache (it outlives the silo); the segment rows join the silo's current shard; the
+        // coverage JSON, written last, names that shard, so its presence means both are stored.
+        var vectorWrite = store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken);
+        var shardAppend = shards.AppendAsync(config.CacheKey, analysis.SegmentVectors, analysis.Vector.Length);
+        await Task.WhenAll(vectorWrite, shardAppend);
+        var shard = await shardAppend;
+        var coverage = new FeatureCoverage(
+            analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning, shard.Shard.Name, shard.FirstRow);
         await store.WriteJsonAsync(BlobContainers.Features, coverageName, coverage, cancellationToken);
         GrainTelemetry.TrackExtracted(siloName, watch.Elapsed);
-        return Success(trackId, target, segments, analysis.Vector.Length, coverage, cached: false, siloName);
+        return Success(trackId, target, analysis.Vector, coverage, (shard.Shard, shard.FirstRow), cached: false, siloName);
     }
 
-    private static TrackFeatureResult Success(string trackId, BlobRef target, BlobRef segments, int dimension, FeatureCoverage coverage, bool cached, string silo) =>
-        new(trackId, target, dimension, cached, silo, null, null, coverage.AnalysedSeconds, coverage.DurationSeconds, coverage.Segments, coverage.Warning, segments);
+    private async Task<float[]?> TryReadVectorAsync(BlobRef target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await store.ReadMatrixAsync(target, cancellationToken)).Data;
+        }
+        catch (ArtifactNotFoundException)
+        {
+            // Coverage without its vector (removed by hand): extract again.
+            return null;
+        }
+    }
+
+    // Coverage written before shards existed names no shard: the rows are then in the track's own segments blob.
+    private static (BlobRef Blob, int FirstRow) SegmentsOf(FeatureCoverage coverage, FeatureConfig config, string sha256) =>
+        coverage.Shard is { } shard
+            ? (new BlobRef(BlobContainers.Features, shard), coverage.ShardFirstRow)
+            : (new BlobRef(BlobContainers.Features, BlobNames.FeatureSegments(config.CacheKey, sha256)), 0);
+
+    private static TrackFeatureResult Success(
+        string trackId, BlobRef target, float[] vector, FeatureCoverage coverage, (BlobRef Blob, int FirstRow) segments, bool cached, string silo) =>
+        new(trackId, target, vector.Length, cached, silo, null, null, coverage.AnalysedSeconds, coverage.DurationSeconds, coverage.Segments,
+            coverage.Warning, segments.Blob, vector.Length * sizeof(float) <= TrackFeatureResult.MaxInlineVectorBytes ? vector : null, segments.FirstRow);
 
     private static TrackFeatureResult Failure(string trackId, string silo, string reason, string message)
     {
@@ -80,5 +109,6 @@ public sealed class TrackGrain(
     }
 
     /// <summary>The blob written after a track's vectors: how much of it was analysed.</summary>
-    private sealed record FeatureCoverage(double AnalysedSeconds, double DurationSeconds, int Segments, string? Warning);
+    private sealed record FeatureCoverage(
+        double AnalysedSeconds, double DurationSeconds, int Segments, string? Warning, string? Shard = null, int ShardFirstRow = 0);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Grains;
+using MusicClustering.Grains.Features;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Grains.Ownership;
 using MusicClustering.Grains.Placement;
@@ -43,6 +44,7 @@ public static class SiloHosting
             settings.TorchThreads,
             settings.HasGpu));
         services.AddSingleton<ExtractionThrottle>();
+        services.AddSingleton<FeatureShardWriter>();
         services.AddSingleton(settings.Ownership());
         services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ArtifactStore>());
         services.AddSingleton<IOwnerLiveness, SiloLiveness>();

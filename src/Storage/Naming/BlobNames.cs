@@ -28,6 +28,14 @@ public static class BlobNames
         Path.ChangeExtension(Features(featureConfigKey, audioSha256), ".segments.f32");
 
     /// <summary>
+    /// <c>{featureConfigKey}/shards/{writer}-{sequence}.segments.f32</c> in <see cref="BlobContainers.Features"/>: the
+    /// segment rows of many tracks, written together by one silo (a track's coverage JSON names its shard and rows).
+    /// </summary>
+    public static string FeatureShard(string featureConfigKey, string writer, long sequence) =>
+        $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/shards/" +
+        $"{BlobPathValidator.ValidateSegment($"{writer}-{sequence:D6}", nameof(writer))}.segments.f32";
+
+    /// <summary>
     /// <c>{featureConfigKey}/{sha256}.json</c> in <see cref="BlobContainers.Features"/>: how much of the track was
     /// analysed; written last, so its presence means the vector and segments are complete.
     /// </summary>

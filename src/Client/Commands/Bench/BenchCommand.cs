@@ -13,6 +13,7 @@ public static class BenchCommand
         BenchDescriptorsCommand.Create,
         BenchE2eCommand.Create,
         BenchTsneCommand.Create,
+        BenchScaleCommand.Create,
     ];
 
     public static Command Create()

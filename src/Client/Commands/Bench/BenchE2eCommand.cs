@@ -42,7 +42,7 @@ public static class BenchE2eCommand
                 return 2;
             }
 
-            var generated = folder is null ? Generate(clips, parseResult.GetValue(seed)) : null;
+            var generated = folder is null ? BenchCorpus.Generate(clips, parseResult.GetValue(seed), seconds: 30) : null;
             try
             {
                 var settings = CliContext.Settings(parseResult);
@@ -78,18 +78,7 @@ public static class BenchE2eCommand
         return command;
     }
 
-    private static string Generate(int clips, int seed)
-    {
-        var folder = Directory.CreateTempSubdirectory("mc-bench-e2e-").FullName;
-        var perGenre = (clips + 9) / 10;
-        CliContext.Status.MarkupLine($"[grey]generating {perGenre * 10} clips of 30 s in {Markup.Escape(folder)}[/]");
-        SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 10, PerGenre: perGenre, Seconds: 30, Seed: seed), folder);
-        // The bench clusters audio only; the generated lyrics would only slow ingest down.
-        File.Delete(Path.Combine(folder, "lyrics.csv"));
-        return folder;
-    }
-
-    private static string Describe(E2eBenchReport report)
+    internal static string Describe(E2eBenchReport report)
     {
         static string Stages(E2eStages s) => string.Create(
             CultureInfo.InvariantCulture,

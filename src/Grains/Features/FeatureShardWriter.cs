@@ -1,0 +1,114 @@
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Grains.Features;
+
+/// <summary>
+/// Collects the segment rows of the tracks a silo extracts and writes them as shard blobs, many tracks to a blob,
+/// instead of one blob per track. A batch is written when it holds <see cref="MaxRowsPerShard"/> rows or
+/// <see cref="Linger"/> after its first row, whichever comes first; every caller waits for its batch to be stored, so
+/// a reply never names rows that are not durable (a failed write fails every track of the batch, and each is retried).
+/// </summary>
+public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails silo)
+{
+    public const int MaxRowsPerShard = 1024;
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+
+    // A silo name is reused after a restart; the process-unique suffix keeps a restarted silo from overwriting shards.
+    private readonly string _writer = $"{BlobNames.SafeSegment(silo.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Batch> _open = [];
+    private long _sequence;
+
+    /// <summary>Appends one track's rows (all of length <paramref name="cols"/>) and returns where they are once stored.</summary>
+    public async Task<ShardLocation> AppendAsync(string featureConfigKey, IReadOnlyList<float[]> rows, int cols)
+    {
+        Batch batch;
+        int first;
+        var full = false;
+        lock (_gate)
+        {
+            if (!_open.TryGetValue(featureConfigKey, out batch!) || batch.Cols != cols)
+            {
+                batch = new Batch(new BlobRef(BlobContainers.Features, BlobNames.FeatureShard(featureConfigKey, _writer, ++_sequence)), cols);
+                _open[featureConfigKey] = batch;
+                _ = FlushLaterAsync(featureConfigKey, batch);
+            }
+
+            first = batch.Add(rows);
+            if (batch.RowCount >= MaxRowsPerShard)
+            {
+                _open.Remove(featureConfigKey);
+                full = true;
+            }
+        }
+
+        if (full)
+        {
+            _ = Task.Run(() => FlushAsync(batch));
+        }
+
+        await batch.Stored.Task.ConfigureAwait(false);
+        return new ShardLocation(batch.Blob, first, rows.Count);
+    }
+
+    private async Task FlushLaterAsync(string featureConfigKey, Batch batch)
+    {
+        await Task.Delay(Linger).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (!_open.TryGetValue(featureConfigKey, out var open) || open != batch)
+            {
+                return;
+            }
+
+            _open.Remove(featureConfigKey);
+        }
+
+        await FlushAsync(batch).ConfigureAwait(false);
+    }
+
+    private async Task FlushAsync(Batch batch)
+    {
+        try
+        {
+            var (data, rows) = batch.Seal();
+            await store.WriteMatrixAsync(batch.Blob, data, rows, batch.Cols, CancellationToken.None).ConfigureAwait(false);
+            batch.Stored.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            batch.Stored.TrySetException(ex);
+        }
+    }
+
+    private sealed class Batch(BlobRef blob, int cols)
+    {
+        private readonly List<float[]> _rows = [];
+
+        public BlobRef Blob { get; } = blob;
+        public int Cols { get; } = cols;
+        public int RowCount => _rows.Count;
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Called under the writer's lock.</summary>
+        public int Add(IReadOnlyList<float[]> rows)
+        {
+            var first = _rows.Count;
+            _rows.AddRange(rows);
+            return first;
+        }
+
+        /// <summary>Called once the batch left the open set, so no row is added any more.</summary>
+        public (float[] Data, int Rows) Seal()
+        {
+            var data = new float[_rows.Count * Cols];
+            for (var r = 0; r < _rows.Count; r++)
+            {
+                _rows[r].CopyTo(data, r * Cols);
+            }
+
+            return (data, _rows.Count);
+        }
+    }
+}

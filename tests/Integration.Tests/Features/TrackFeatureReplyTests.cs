@@ -1,0 +1,70 @@
+using MusicClustering.Audio;
+using MusicClustering.Client.Ingest;
+using MusicClustering.Contracts;
+using MusicClustering.Storage;
+
+namespace MusicClustering.Integration.Tests.Features;
+
+/// <summary>
+/// A track grain's reply carries its feature vector (so the experiment reads no blob per track), and its segment rows
+/// land in shard blobs shared by many tracks of a silo, not one blob per track.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
+{
+    private const string Dataset = "reply";
+    private readonly string _corpus = Directory.CreateTempSubdirectory("mc-reply-").FullName;
+
+    [Fact]
+    public async Task Reply_carries_the_stored_vector_and_segment_rows_sit_in_shared_shards()
+    {
+        SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 2, PerGenre: 8, Seconds: 2.5, Seed: 1117), _corpus);
+        await new DatasetIngestor(fixture.Store, fixture.Client).IngestAsync(Dataset, DatasetScanner.Scan(_corpus), null, null, CancellationToken.None);
+        var manifest = await fixture.Store.ReadJsonAsync<DatasetManifest>(new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(Dataset)));
+        const string config = "stats";
+
+        var cold = await ExtractAllAsync(manifest, config);
+        var cached = await ExtractAllAsync(manifest, config);
+
+        Assert.All(cold, r => Assert.True(r.Succeeded && !r.Cached, $"{r.TrackId}: {r.FailureReason} {r.FailureMessage}"));
+        Assert.All(cached, r => Assert.True(r.Cached, $"{r.TrackId} was extracted twice"));
+        foreach (var (first, again) in cold.Zip(cached))
+        {
+            var stored = await fixture.Store.ReadMatrixAsync(first.Features!);
+            Assert.NotNull(first.Vector);
+            Assert.Equal(stored.Data, first.Vector);
+            Assert.Equal(stored.Data, again.Vector);
+            Assert.Equal(first.SegmentFeatures, again.SegmentFeatures);
+            Assert.Equal(first.SegmentFirstRow, again.SegmentFirstRow);
+            Assert.True(first.Segments >= 1);
+
+            var shard = await fixture.Store.ReadMatrixAsync(first.SegmentFeatures!);
+            Assert.Equal(first.Dimension, shard.Cols);
+            Assert.InRange(first.SegmentFirstRow + first.Segments, 1, shard.Rows);
+        }
+
+        // Sixteen tracks over two silos, extracted together, share far fewer shards than tracks; each shard's rows are
+        // exactly the rows of the tracks that name it, without overlap.
+        var shards = cold.GroupBy(r => r.SegmentFeatures!.Name).ToList();
+        Assert.True(shards.Count < cold.Count / 2, $"{shards.Count} shards for {cold.Count} tracks");
+        foreach (var group in shards)
+        {
+            var rows = (await fixture.Store.ReadMatrixAsync(group.First().SegmentFeatures!)).Rows;
+            var ranges = group.OrderBy(r => r.SegmentFirstRow).ToList();
+            var next = 0;
+            foreach (var r in ranges)
+            {
+                Assert.Equal(next, r.SegmentFirstRow);
+                next += r.Segments;
+            }
+
+            Assert.Equal(rows, next);
+        }
+    }
+
+    private async Task<List<TrackFeatureResult>> ExtractAllAsync(DatasetManifest manifest, string config) =>
+        [.. await Task.WhenAll(manifest.Tracks.Select(t => fixture.Client.GetGrain<ITrackGrain>($"{Dataset}/{t.Id}")
+            .ExtractAsync(new TrackExtractionRequest(t.Audio, t.Sha256, t.File, config))))];
+
+    public void Dispose() => Directory.Delete(_corpus, recursive: true);
+}
