@@ -72,7 +72,8 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
 
     private async Task<DatasetManifest> LoadManifestAsync(string dataset, CancellationToken cancellationToken)
     {
-        var summary = await grains.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync(cancellationToken)
+        // A run resumed just after a cluster restart calls while the grain directory is still settling: retry that.
+        var summary = await GrainCallRetry.RunAsync(() => grains.GetGrain<IDatasetGrain>(dataset).GetSummaryAsync(cancellationToken), cancellationToken)
             ?? throw new InvalidOperationException($"dataset '{dataset}' does not exist; ingest it first");
         return await store.ReadJsonAsync<DatasetManifest>(summary.Manifest, cancellationToken);
     }
