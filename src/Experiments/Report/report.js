@@ -17,24 +17,52 @@
 
   function name(p) { return p.artist && p.title ? p.artist + ' – ' + p.title : (p.title || p.path); }
 
-  // A signed URL when the report was given one; otherwise the path as ingested, relative to this page.
-  function source(p) { return p.audio || p.path.split('/').map(encodeURIComponent).join('/'); }
+  function localPath(p) { return p.path.split('/').map(encodeURIComponent).join('/'); }
 
+  // A signed URL when the report was given one; when that fails (expired, storage out of reach) or there is none, the
+  // path as ingested, relative to this page: a copy of the page in the library's root folder plays the user's own files.
   var circles = [];
-  function play(i) {
-    var p = points[i];
-    player.src = source(p);
-    nowPlaying.textContent = name(p) + ' (cluster ' + p.cluster + ')';
-    circles.forEach(function (c) { c.classList.toggle('playing', Number(c.dataset.index) === i); });
+  var playing = null;
+  function start(src) {
+    player.src = src;
     var started = player.play();
     if (started && started.catch) {
-      started.catch(function () { nowPlaying.textContent = name(p) + ': could not be played from ' + (p.audio ? 'storage' : p.path); });
+      started.catch(function () { });
     }
   }
+
+  function play(i) {
+    var p = points[i];
+    playing = { index: i, fromStorage: Boolean(p.audio) };
+    nowPlaying.textContent = name(p) + ' (cluster ' + p.cluster + ')';
+    circles.forEach(function (c) { c.classList.toggle('playing', Number(c.dataset.index) === i); });
+    start(p.audio || localPath(p));
+  }
+
+  player.addEventListener('error', function () {
+    if (!playing) {
+      return;
+    }
+    var p = points[playing.index];
+    if (playing.fromStorage) {
+      playing.fromStorage = false;
+      start(localPath(p));
+    } else {
+      nowPlaying.textContent = name(p) + ': could not be played (open this page beside the library to play ' + p.path + ')';
+    }
+  });
 
   document.querySelectorAll('[data-play]').forEach(function (button) {
     button.addEventListener('click', function () { play(Number(button.dataset.play)); });
   });
+
+  // report.html#track=ID opens the page on that track, ready to play (browsers let it start only after a click).
+  var linked = /^#track=(.+)$/.exec(window.location.hash);
+  var linkedIndex = linked ? points.findIndex(function (p) { return p.track === decodeURIComponent(linked[1]); }) : -1;
+
+  if (linkedIndex >= 0) {
+    play(linkedIndex);
+  }
 
   var host = document.getElementById('map');
   if (!host) {
@@ -69,6 +97,9 @@
     circle.dataset.track = p.track;
     circle.dataset.index = String(i);
     circle.dataset.cluster = String(p.cluster);
+    if (playing && playing.index === i) {
+      circle.classList.add('playing');
+    }
     layer.appendChild(circle);
     circles.push(circle);
   });

@@ -16,8 +16,9 @@ internal static class HeadlessChromium
             .FirstOrDefault(File.Exists)
         ?? throw new Xunit.Sdk.XunitException("chromium is not installed: run deploy/local/install.sh --chromium (./test.sh does)");
 
-    /// <summary>The page's DOM after its scripts ran.</summary>
-    public static Task<string> DumpDomAsync(string page, string profile) => RunAsync(profile, "--dump-dom", new Uri(page).AbsoluteUri);
+    /// <summary>The page's DOM after its scripts ran; <paramref name="fragment"/> (e.g. <c>#track=ID</c>) is appended to its URL.</summary>
+    public static Task<string> DumpDomAsync(string page, string profile, string fragment = "") =>
+        RunAsync(profile, "--dump-dom", new Uri(page).AbsoluteUri + fragment);
 
     public static Task ScreenshotAsync(string page, string png, string profile) =>
         RunAsync(profile, $"--screenshot={png}", "--window-size=1200,900", new Uri(page).AbsoluteUri);

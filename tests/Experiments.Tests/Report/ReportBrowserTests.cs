@@ -28,6 +28,12 @@ public sealed class ReportBrowserTests(ITestOutputHelper output)
             Assert.Equal(library.Index.Clusters.Count, Regex.Count(legend, "class=\"swatch\""));
             Assert.DoesNotContain("<img src=\"x\"", dom, StringComparison.Ordinal);
 
+            // A link to the hostile track selects it: the player gets its path relative to the page, each segment URL-encoded.
+            var linked = await HeadlessChromium.DumpDomAsync(page, profile, "#track=t00");
+            var source = Regex.Match(linked, "<audio id=\"player\"[^>]*\\bsrc=\"([^\"]*)\"").Groups[1].Value;
+            Assert.StartsWith("evil/%3C/script%3E%3Cimg%20src%3Dx%20onerror%3Dalert", source, StringComparison.Ordinal);
+            Assert.Matches("<circle\\b[^>]*class=\"point playing\"[^>]*data-track=\"t00\"", linked);
+
             var screenshot = Path.Combine(folder, "report.png");
             File.Delete(screenshot);
             await HeadlessChromium.ScreenshotAsync(page, screenshot, profile);
