@@ -11,14 +11,14 @@ cd "$(dirname "$0")"
 suite="${1:-default}"
 install_args=()
 case "$suite" in
-  default) filter='Category!=Heavy&Category!=Reliability'; install_args=(--ffmpeg) ;;
+  default) filter='Category!=Heavy&Category!=Reliability'; install_args=(--ffmpeg --chromium) ;;
   reliability) filter='Category=Reliability'; install_args=(--redis) ;;
   heavy) filter='Category=Heavy' ;;
-  all) filter=''; install_args=(--redis --ffmpeg) ;;
+  all) filter=''; install_args=(--redis --ffmpeg --chromium) ;;
   *) echo "usage: $0 [default|reliability|heavy|all]" >&2; exit 2 ;;
 esac
 
-# Azurite comes from the npm package pinned in deploy/local (Redis and ffmpeg from Debian); the test fixtures start them.
+# Azurite comes from the npm package pinned in deploy/local (Redis, ffmpeg and chromium from Debian); the test fixtures start them.
 # Tests of formats only ffmpeg decodes adapt when it is missing; with it they run for real.
 deploy/local/install.sh "${install_args[@]}"
 

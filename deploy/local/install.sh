@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Installs the pinned local tooling: Azurite (npm, from package-lock.json into ./node_modules),
-# optionally redis-server (--redis) and ffmpeg (--ffmpeg) from Debian packages.
+# optionally redis-server (--redis), ffmpeg (--ffmpeg) and chromium (--chromium, for the report's browser test)
+# from Debian packages.
 # Idempotent: every step is skipped when what it installs is already there.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 want_redis=0
 want_ffmpeg=0
+want_chromium=0
 
 usage() {
-  echo "usage: $0 [--redis] [--ffmpeg]" >&2
+  echo "usage: $0 [--redis] [--ffmpeg] [--chromium]" >&2
 }
 
 for arg in "$@"; do
   case "$arg" in
     --redis) want_redis=1 ;;
     --ffmpeg) want_ffmpeg=1 ;;
+    --chromium) want_chromium=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage; exit 2 ;;
   esac
@@ -99,5 +102,14 @@ if [[ "$want_ffmpeg" -eq 1 ]]; then
   else
     # Optional for the product (WAV and AU decode without it), so a failed install is a warning, not a failure.
     apt_install ffmpeg || echo "install.sh: could not install ffmpeg; formats that need it fail per track with a clear reason" >&2
+  fi
+fi
+
+if [[ "$want_chromium" -eq 1 ]]; then
+  if command -v chromium >/dev/null 2>&1; then
+    echo "install.sh: chromium already installed"
+  else
+    # Only the report's browser test needs it, so a failed install is a warning; that test then fails and says why.
+    apt_install chromium || echo "install.sh: could not install chromium; the report's browser test fails until it is installed" >&2
   fi
 fi

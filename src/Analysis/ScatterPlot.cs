@@ -49,6 +49,15 @@ public static class ScatterPlot
                 : legendNames is not null && group.Key >= 0 && group.Key < legendNames.Count && !string.IsNullOrEmpty(legendNames[group.Key])
                     ? legendNames[group.Key]
                 : $"cluster {group.Key}";
+            if (group.Key != MetricSuite.NoiseLabel)
+            {
+                // The group's name on the map too, at its median point, so a reader need not match colours to the legend.
+                var label = plot.Add.Text(scatter.LegendText, Median(xs), Median(ys));
+                label.LabelFontColor = scatter.Color;
+                label.LabelBold = true;
+                label.LabelBackgroundColor = Colors.White.WithAlpha(0.75);
+                label.LabelAlignment = Alignment.MiddleCenter;
+            }
         }
         if (title.Length > 0)
         {
@@ -56,5 +65,11 @@ public static class ScatterPlot
         }
         plot.ShowLegend();
         return plot;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }

@@ -75,7 +75,7 @@ public static class ExperimentAnalysis
         }
 
         var images = new Dictionary<string, byte[]>();
-        var tsne = spec.Tsne ? Project(primary.Value.Space, primary.Value.Labels, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : null;
+        var tsne = spec.Tsne ? Project(primary.Value.Space, primary.Value.Labels, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : default;
         return new AnalysisOutput(
             rows,
             primary.Value.Row,
@@ -84,11 +84,12 @@ public static class ExperimentAnalysis
             truth is not null,
             lyrics is null ? null : new ExperimentResults.LyricsSection(
                 input.TrackIds.Count - lyrics.MissingCount, lyrics.MissingCount, lyrics.VocabularySize, lyrics.Components, spec.EffectiveLyrics.Weight, MissingLyricsRule),
-            tsne,
+            tsne.Section,
             images,
             notes,
             input.Representations,
-            kSelection);
+            kSelection,
+            tsne.Embedding);
     }
 
     private static RepresentationSpec Spec(this BuiltRepresentation representation) => representation.Plan.Spec;
@@ -128,7 +129,7 @@ public static class ExperimentAnalysis
         _ => throw new ArgumentOutOfRangeException(nameof(fusion), fusion, "unknown fusion"),
     };
 
-    private static ExperimentResults.TsneSection Project(
+    private static (ExperimentResults.TsneSection? Section, double[][]? Embedding) Project(
         double[][] space, int[] clusters, IReadOnlyList<string?> labelNames, int[]? truth, int seed, MetricRow row, Dictionary<string, byte[]> images)
     {
         var watch = Stopwatch.StartNew();
@@ -147,7 +148,8 @@ public static class ExperimentAnalysis
             images[TsneByLabel] = ScatterPlot.RenderPng(projection.Embedding, truth, $"t-SNE of {title}, coloured by label", 900, 700, names);
         }
 
-        return new ExperimentResults.TsneSection($"{row.Representation}/{row.Fusion}", perplexity, projection.Trustworthiness, images.Keys.Order().ToList(), watch.Elapsed.TotalSeconds,
+        var section = new ExperimentResults.TsneSection($"{row.Representation}/{row.Fusion}", perplexity, projection.Trustworthiness, images.Keys.Order().ToList(), watch.Elapsed.TotalSeconds,
             projection.TrustworthinessSampling, projection.OptimisedPoints);
+        return (section, projection.Embedding);
     }
 }

@@ -1,13 +1,17 @@
 using System.Globalization;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments.Report;
 
 namespace MusicClustering.Experiments;
 
-/// <summary>Turns a results.json into <c>report.html</c>: the same numbers, laid out for a person.</summary>
+/// <summary>
+/// Turns a results.json into <c>report.html</c>: the same numbers, laid out for a person, and with the experiment's
+/// library (when given) its tracks: a map to explore and listen from, and each cluster's tracks and profile.
+/// </summary>
 public static class ExperimentReport
 {
-    public static string Render(ExperimentResults results) => HtmlReport.Render(new ReportModel
+    public static string Render(ExperimentResults results, ReportLibrary? library = null) => HtmlReport.Render(new ReportModel
     {
         Title = $"{results.Name} ({results.Id})",
         Spec = SpecItems(results),
@@ -19,6 +23,8 @@ public static class ExperimentReport
         Diagnostics = Diagnostics(results),
         Images = results.Artifacts.Where(a => a.EndsWith(".png", StringComparison.Ordinal)).Select(a => new ReportImage(a, Caption(a, results))).ToList(),
         Notes = results.Notes,
+        Clusters = library is null ? [] : LibraryReportSections.Clusters(library),
+        Script = library is null ? null : LibraryReportSections.Script(library, MapCaption(results)),
         Footer =
         [
             .. results.Versions.Select(v => new ReportItem(v.Key, v.Value)),
@@ -27,6 +33,12 @@ public static class ExperimentReport
             new ReportItem("completed", results.CompletedAt.ToString("u", CultureInfo.InvariantCulture)),
         ],
     });
+
+    private static string? MapCaption(ExperimentResults results) => results.Tsne is { } tsne
+        ? $"Each dot is a track, placed by t-SNE of {tsne.Space} so that tracks near each other in that space sit near each other here "
+            + $"(trustworthiness {tsne.Trustworthiness.ToString("F3", CultureInfo.InvariantCulture)}: how far each track's nearest "
+            + "neighbours on the map are its neighbours in that space too, 1 at best); the colour is its cluster."
+        : null;
 
     private static List<ReportItem> SpecItems(ExperimentResults results)
     {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace MusicClustering.Console.Tests;
 
@@ -39,6 +42,22 @@ public sealed class LibraryTests(ConsoleFixture fixture)
 
         Assert.Contains("nested/" + Path.GetFileName(moved), results.Stderr, StringComparison.Ordinal);
         Assert.Contains("distinctive: mfcc", results.Stderr, StringComparison.Ordinal);
+
+        // report.html names every clustered track by its path, and each plays from a read-only URL the store signed.
+        var ingested = Directory.GetFiles(corpus, "*.wav", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(corpus, f)).Order().ToList();
+        var reportFolder = fixture.NewFolder("report");
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("results", id, "--out", reportFolder));
+        var report = await File.ReadAllTextAsync(Path.Combine(reportFolder, "report.html"));
+        Assert.All(ingested, path => Assert.Contains($"{WebUtility.HtmlEncode(path)}</td>", report, StringComparison.Ordinal));
+        var data = JsonNode.Parse(Regex.Match(report, "<script type=\"application/json\" id=\"report-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value)!;
+        var points = data["points"]!.AsArray();
+        Assert.Equal(ingested, points.Select(p => (string)p!["path"]!).Order().ToList());
+        var listen = points.Single(p => (string)p!["path"]! == "nested/" + Path.GetFileName(moved))!;
+        Assert.Contains("sp=r", (string)listen["audio"]!, StringComparison.Ordinal);
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(corpus, "nested", Path.GetFileName(moved))), await http.GetByteArrayAsync((string)listen["audio"]!));
+        }
 
         // similar: most of a track's 5 neighbours share its genre, and never the track itself (every other track queried:
         // each query is a console start).
@@ -93,7 +112,6 @@ public sealed class LibraryTests(ConsoleFixture fixture)
             listed.AddRange(entries);
         }
 
-        var ingested = Directory.GetFiles(corpus, "*.wav", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(corpus, f)).Order().ToList();
         Assert.Equal(ingested, listed.Order().ToList());
         Assert.All(ingested, path => Assert.True(File.Exists(Path.Combine(corpus, path))));
     }

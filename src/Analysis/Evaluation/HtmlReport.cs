@@ -5,10 +5,10 @@ using System.Text;
 namespace MusicClustering.Analysis.Evaluation;
 
 /// <summary>
-/// Renders a <see cref="ReportModel"/> as one self-contained HTML page: inline CSS, no scripts, no external assets
+/// Renders a <see cref="ReportModel"/> as one self-contained HTML page: inline CSS and script, no external assets
 /// (images are relative file names next to the page). All model text is HTML-escaped.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     private const string Css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; line-height: 1.45; }
@@ -53,16 +53,22 @@ public static class HtmlReport
         html.AppendLine($"<title>{E(model.Title)}</title>");
         html.AppendLine("<style>");
         html.AppendLine(Css);
+        html.AppendLine(model.Script?.Css ?? string.Empty);
         html.AppendLine("</style>");
         html.AppendLine("</head>");
         html.AppendLine("<body>");
         html.AppendLine($"<h1>{E(model.Title)}</h1>");
-        WriteSpec(html, model.Spec);
+        // The map first: it is what a reader came to see; the settings that made it come after the results.
+        WriteMap(html, model.Script);
         WriteDataset(html, model.Dataset);
+        WriteClusters(html, model.Clusters);
         WriteComparison(html, model.Rows);
+        WriteMetricExplanations(html, model.Rows);
         WriteDiagnostics(html, model.Diagnostics);
         WriteImages(html, model.Images);
+        WriteSpec(html, model.Spec);
         WriteNotesAndFooter(html, model.Notes, model.Footer);
+        WriteScript(html, model.Script);
         html.AppendLine("</body>");
         html.AppendLine("</html>");
         return html.ToString();

@@ -21,6 +21,12 @@ public sealed record ReportModel
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>One section per cluster: its profile and its tracks; omitted when empty.</summary>
+    public IReadOnlyList<ReportCluster> Clusters { get; init; } = [];
+
+    /// <summary>The interactive part (map, listening); without it the page has no script at all.</summary>
+    public ReportScript? Script { get; init; }
+
     /// <summary>Footer entries such as tool versions and timings.</summary>
     public IReadOnlyList<ReportItem> Footer { get; init; } = [];
 }
@@ -48,3 +54,18 @@ public sealed record DiagnosticsRow(
 
 /// <summary>An image file in the report's folder, e.g. ("tsne_clusters.png", "t-SNE coloured by cluster").</summary>
 public sealed record ReportImage(string FileName, string Caption);
+
+/// <summary>A cluster as the report lists it: a heading, profile lines (distinctive descriptors) and its tracks.</summary>
+public sealed record ReportCluster(string Name, IReadOnlyList<string> Profile, IReadOnlyList<ReportTrack> Tracks);
+
+/// <summary>
+/// A track in a cluster's list. <paramref name="Index"/> is its point in the script's data, so its play button and its
+/// dot on the map are the same track; <paramref name="Representative"/> marks the tracks nearest the cluster's centre.
+/// </summary>
+public sealed record ReportTrack(int Index, string Path, string? Title, string? Artist, bool Representative);
+
+/// <summary>
+/// The page's script, its style, and the data it reads: JSON, embedded as-is in a <c>application/json</c> block (the
+/// renderer escapes <c>&lt;/</c> in it). <paramref name="MapCaption"/> non-null: the page has a map for the script to draw.
+/// </summary>
+public sealed record ReportScript(string DataJson, string Script, string Css, string? MapCaption);

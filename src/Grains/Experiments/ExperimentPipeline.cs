@@ -60,7 +60,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(
             id, spec, extraction.Summarise(spec.FeatureConfig), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
-        await report.WriteAsync(results, analysis, cancellationToken);
+        await report.WriteAsync(results, analysis, library.Index, manifest.Tracks, cancellationToken);
         return _blobs.Results;
     }
 

@@ -1,5 +1,7 @@
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
+using MusicClustering.Experiments.Library;
+using MusicClustering.Experiments.Report;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
@@ -11,6 +13,9 @@ namespace MusicClustering.Grains.Experiments;
 /// </summary>
 internal sealed class ReportWriter(ArtifactStore store, ExperimentBlobs blobs)
 {
+    /// <summary>How long the report's listening links work: a day, long enough to explore a run, short enough to leak little.</summary>
+    public static readonly TimeSpan ListeningLifetime = TimeSpan.FromHours(24);
+
     public static IReadOnlyList<string> ArtifactNames(AnalysisOutput analysis) =>
     [
         ExperimentBlobs.ResultsFile,
@@ -21,14 +26,32 @@ internal sealed class ReportWriter(ArtifactStore store, ExperimentBlobs blobs)
             .SelectMany(r => new[] { ExperimentBlobs.LossCurveFile(r.Plan), ExperimentBlobs.TraversalFile(r.Plan) }),
     ];
 
-    public async Task WriteAsync(ExperimentResults results, AnalysisOutput analysis, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        ExperimentResults results, AnalysisOutput analysis, LibraryIndex library, IReadOnlyList<ManifestTrack> tracks, CancellationToken cancellationToken)
     {
+        var report = new ReportLibrary(library, analysis.TsneEmbedding, ListeningUrls(library, tracks));
         foreach (var (name, png) in analysis.Images)
         {
             await store.UploadAsync(blobs.File(name), BinaryData.FromBytes(png), overwrite: true, cancellationToken);
         }
 
-        await store.UploadAsync(blobs.Report, BinaryData.FromString(ExperimentReport.Render(results)), overwrite: true, cancellationToken);
+        await store.UploadAsync(blobs.Report, BinaryData.FromString(ExperimentReport.Render(results, report)), overwrite: true, cancellationToken);
         await store.UploadAsync(blobs.Results, BinaryData.FromString(ResultsJson.Serialize(results)), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>A read-only signed URL of each clustered track's audio; none when the store cannot sign (then paths are used).</summary>
+    private Dictionary<string, string> ListeningUrls(LibraryIndex library, IReadOnlyList<ManifestTrack> tracks)
+    {
+        var clustered = library.Tracks.Select(t => t.Track).ToHashSet(StringComparer.Ordinal);
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var track in tracks.Where(t => clustered.Contains(t.Id)))
+        {
+            if (store.ReadUrl(track.Audio, ListeningLifetime) is { } url)
+            {
+                urls[track.Id] = url.AbsoluteUri;
+            }
+        }
+
+        return urls;
     }
 }

@@ -110,6 +110,28 @@ public class HtmlReportTests
         Assert.Contains("<td>kmeans (seed 2)</td>", html);
     }
 
+    [Fact]
+    public void Script_data_cannot_close_its_block_and_an_inline_script_that_could_is_refused()
+    {
+        var html = HtmlReport.Render(Model() with { Script = new ReportScript("{\"path\":\"</script><!--x\"}", "var a = 1;", ".map {}", "caption") });
+        Assert.Contains("{\"path\":\"\\u003c/script>\\u003c!--x\"}", html);
+        Assert.Equal(2, Regex.Count(html, "</script>"));
+        Assert.Contains("<div id=\"map\"", html);
+        Assert.Throws<ArgumentException>(() => HtmlReport.Render(Model() with { Script = new ReportScript("{}", "x = '</script>';", "", null) }));
+    }
+
+    [Fact]
+    public void Label_metrics_are_explained_only_where_rows_have_them()
+    {
+        var unlabelled = HtmlReport.Render(Model() with { Rows = [Row("raw", "audio", "kmeans", new(0.3, 1, 1, null, null, null, null, 2, 0))] });
+        Assert.Contains("<dt>Silhouette</dt>", unlabelled);
+        Assert.DoesNotContain("<dt>NMI</dt>", unlabelled);
+        var labelled = HtmlReport.Render(Model() with { Rows = [Row("raw", "audio", "kmeans", new(0.3, 1, 1, 0.5, 0.6, 0.7, 0.8, 2, 0))] });
+        Assert.Contains("<dt>NMI</dt>", labelled);
+        Assert.Contains("<dt>ARI</dt>", labelled);
+        Assert.Contains("<dt>Accuracy</dt>", labelled);
+    }
+
     private static MetricRow Row(string representation, string fusion, string algorithm, ClusteringMetrics metrics) =>
         new(representation, fusion, algorithm, 0, false, metrics, metrics.Clusters, metrics.NoisePoints, new Dictionary<string, double>(), 0);
 }
