@@ -3,7 +3,10 @@ using MusicClustering.Contracts;
 
 namespace MusicClustering.Experiments;
 
-/// <summary>The comparison rows, the primary row's cluster of each track, t-SNE, lyrics summary, pictures and notes.</summary>
+/// <summary>
+/// The comparison rows, the primary row's cluster of each track (in the earlier run's ids with <c>--update-from</c>, and
+/// then the drift from it), t-SNE, lyrics summary, pictures and notes.
+/// </summary>
 public sealed record AnalysisOutput(
     IReadOnlyList<MetricRow> Rows,
     MetricRow Primary,
@@ -15,4 +18,5 @@ public sealed record AnalysisOutput(
     IReadOnlyDictionary<string, byte[]> Images,
     IReadOnlyList<string> Notes,
     IReadOnlyList<BuiltRepresentation> Representations,
-    KSelection? KSelection = null);
+    KSelection? KSelection = null,
+    ClusterDrift? Drift = null);
