@@ -9,14 +9,17 @@ namespace MusicClustering.Contracts;
 public sealed record DatasetManifest(string Dataset, DateTimeOffset CreatedAt, IReadOnlyList<ManifestTrack> Tracks, BlobRef? Lyrics)
 {
     /// <summary>
-    /// This manifest with the batch's tracks added, in id order. A track ingested again (same id, or same path under a
-    /// new id) replaces its earlier entry.
+    /// This manifest with the batch's tracks added, in id order, and the tracks it prunes removed. A track ingested again
+    /// (same id, or same path under a new id) replaces its earlier entry.
     /// </summary>
     public static DatasetManifest Merge(string dataset, DatasetManifest? existing, DatasetBatch batch)
     {
         var incoming = batch.Tracks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var paths = batch.Tracks.Select(t => t.DisplayName).ToHashSet(StringComparer.Ordinal);
-        var tracks = (existing?.Tracks ?? []).Where(t => !incoming.Contains(t.Id) && !paths.Contains(t.DisplayName)).Concat(batch.Tracks)
+        var pruned = (batch.Prune ?? []).ToHashSet(StringComparer.Ordinal);
+        var tracks = (existing?.Tracks ?? [])
+            .Where(t => !incoming.Contains(t.Id) && !paths.Contains(t.DisplayName) && !pruned.Contains(t.Id))
+            .Concat(batch.Tracks)
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
         return new DatasetManifest(dataset, DateTimeOffset.UtcNow, tracks, batch.Lyrics ?? existing?.Lyrics);
@@ -35,5 +38,8 @@ public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRe
     public string DisplayName => Path ?? File;
 }
 
-/// <summary>The tracks (and lyrics) of one ingest, written by the client for the dataset grain to merge.</summary>
-public sealed record DatasetBatch(IReadOnlyList<ManifestTrack> Tracks, BlobRef? Lyrics);
+/// <summary>
+/// The tracks (and lyrics) of one ingest, written by the client for the dataset grain to merge, and the ids of the
+/// tracks to remove (<c>ingest --prune</c>: files gone from the folder).
+/// </summary>
+public sealed record DatasetBatch(IReadOnlyList<ManifestTrack> Tracks, BlobRef? Lyrics, IReadOnlyList<string>? Prune = null);

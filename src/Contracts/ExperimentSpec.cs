@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MusicClustering.Contracts;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace MusicClustering.Contracts;
 /// <see cref="RepresentationSpec"/>s), the fusions, the clustering algorithms, k and the seeds.
 /// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags. Tracks that fail extraction
 /// are listed in the results; the experiment fails as a whole only when more than <c>MaxFailedFraction</c> of them do.
+/// <c>UpdateFrom</c> (<c>--update-from ID</c>) names an earlier experiment on the same dataset whose cluster ids this
+/// run keeps (its clusters are matched to that run's by overlap; results.json then has <c>update</c> and <c>drift</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.ExperimentSpec")]
 public sealed record ExperimentSpec(
@@ -21,12 +25,13 @@ public sealed record ExperimentSpec(
     [property: Id(9)] LyricsSpec? Lyrics = null,
     [property: Id(10)] bool Baselines = true,
     [property: Id(11)] bool Tsne = true,
-    [property: Id(12)] double MaxFailedFraction = 0.2)
+    [property: Id(12)] double MaxFailedFraction = 0.2,
+    [property: Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UpdateFrom = null)
 {
     /// <summary><c>k: "auto"</c> (<c>--k auto</c>): the analysis chooses k without labels (KSelector) and records the curve.</summary>
     public const int AutoK = 0;
 
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public bool ChoosesK => K == AutoK;
 
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];

@@ -2,10 +2,15 @@ using MusicClustering.Contracts;
 
 namespace MusicClustering.Experiments;
 
-/// <summary>Everything the analysis stage needs, in track order. Lyrics are null when the dataset has none.</summary>
+/// <summary>
+/// Everything the analysis stage needs, in track order. Lyrics are null when the dataset has none. With
+/// <c>--update-from</c>, <paramref name="PreviousClusters"/> is the earlier run's cluster of each of its tracks, whose ids
+/// the primary clustering takes over.
+/// </summary>
 public sealed record AnalysisInput(
     ExperimentSpec Spec,
     IReadOnlyList<string> TrackIds,
     IReadOnlyList<string?> Labels,
     IReadOnlyList<string?>? Lyrics,
-    IReadOnlyList<BuiltRepresentation> Representations);
+    IReadOnlyList<BuiltRepresentation> Representations,
+    IReadOnlyDictionary<string, int>? PreviousClusters = null);

@@ -74,12 +74,14 @@ public static class ExperimentAnalysis
             throw new InvalidOperationException("no clustering space could be built from this spec");
         }
 
+        var clusters = StableIds(input.TrackIds, primary.Value.Labels, input.PreviousClusters);
         var images = new Dictionary<string, byte[]>();
-        var tsne = spec.Tsne ? Project(primary.Value.Space, primary.Value.Labels, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : default;
+        var tsne = spec.Tsne ? Project(primary.Value.Space, clusters, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : default;
+        var assignments = input.TrackIds.Select((id, i) => (id, Cluster: clusters[i])).ToDictionary(p => p.id, p => p.Cluster);
         return new AnalysisOutput(
             rows,
             primary.Value.Row,
-            input.TrackIds.Select((id, i) => (id, Cluster: primary.Value.Labels[i])).ToDictionary(p => p.id, p => p.Cluster),
+            assignments,
             primary.Value.Representation,
             truth is not null,
             lyrics is null ? null : new ExperimentResults.LyricsSection(
@@ -89,7 +91,20 @@ public static class ExperimentAnalysis
             notes,
             input.Representations,
             kSelection,
-            tsne.Embedding);
+            tsne.Embedding,
+            input.PreviousClusters is { } previous ? ClusterDrift.Between(assignments, previous) : null);
+    }
+
+    /// <summary>The primary labels, renamed after the earlier run's clusters when there is one (metrics do not depend on names).</summary>
+    private static int[] StableIds(IReadOnlyList<string> tracks, int[] labels, IReadOnlyDictionary<string, int>? previous)
+    {
+        if (previous is null)
+        {
+            return labels;
+        }
+
+        var mapping = ClusterIdMapping.Map(tracks, labels, previous);
+        return Array.ConvertAll(labels, l => mapping[l]);
     }
 
     private static RepresentationSpec Spec(this BuiltRepresentation representation) => representation.Plan.Spec;

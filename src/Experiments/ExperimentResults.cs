@@ -36,6 +36,14 @@ public sealed record ExperimentResults
     /// <summary>With <c>k: "auto"</c>: the k chosen without labels, the criterion and the whole curve.</summary>
     public KSelection? KSelection { get; init; }
 
+    /// <summary>With <c>--update-from</c>: the experiment updated, and whether its model was reused or refitted, and why.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UpdateSection? Update { get; init; }
+
+    /// <summary>With <c>--update-from</c>: kept, moved, new and removed tracks against the updated run, and the moved ones.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ClusterDrift? Drift { get; init; }
+
     /// <summary>Each clustered track's original path (relative to the ingested folder), by track id.</summary>
     public IReadOnlyDictionary<string, string> TrackPaths { get; init; } = new Dictionary<string, string>();
 

@@ -57,6 +57,8 @@ public static class ResultsBuilder
                 .OfType<ExperimentResults.RepresentationSection>()
                 .ToList(),
             KSelection = analysis.KSelection,
+            Update = spec.UpdateFrom is { } from && analysis.Drift is { } drift ? UpdateSection.Refit(from, drift.Kept + drift.Moved) : null,
+            Drift = analysis.Drift,
             Lyrics = analysis.Lyrics,
             Tsne = analysis.Tsne,
             Artifacts = artifacts,

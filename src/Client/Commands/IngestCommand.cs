@@ -17,7 +17,8 @@ public static class IngestCommand
         var lyrics = new Option<string?>("--lyrics") { Description = "Lyrics CSV (track,lyrics), keyed by track id, file name or relative path. Default: lyrics.csv in the folder, if present." };
         var json = new Option<bool>("--json") { Description = "Print the ingest report as JSON." };
         var labels = new Option<string?>("--labels") { Description = "Where labels (only used to score) come from: folder, prefix (<label>.<n>.wav), tag:genre or none. Default: a sub-folder, else the name prefix." };
-        var command = new Command("ingest", "Upload a folder of audio files as a dataset.") { folder, dataset, lyrics, json, labels };
+        var prune = new Option<bool>("--prune") { Description = "Remove from the dataset the tracks whose files are gone from the folder (by default they are kept and counted as missing)." };
+        var command = new Command("ingest", "Upload a folder of audio files as a dataset; again on a grown or changed folder, add its new and changed files.") { folder, dataset, lyrics, json, labels, prune };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var root = parseResult.GetValue(folder)!;
@@ -26,7 +27,7 @@ public static class IngestCommand
             var scan = Scan(root);
             var lyricsPath = LyricsPath(root, parseResult.GetValue(lyrics));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var report = await IngestAsync(session, name, scan, lyricsPath, rule, cancellationToken);
+            var report = await IngestAsync(session, name, scan, lyricsPath, rule, parseResult.GetValue(prune), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(MusicClustering.Contracts.ResultsJson.Serialize(report));
@@ -64,11 +65,11 @@ public static class IngestCommand
     }
 
     public static async Task<IngestReport> IngestAsync(
-        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, LabelRule labels, CancellationToken cancellationToken)
+        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, LabelRule labels, bool prune, CancellationToken cancellationToken)
     {
         try
         {
-            return await new DatasetIngestor(session.Store, session.Client) { Labels = labels }
+            return await new DatasetIngestor(session.Store, session.Client) { Labels = labels, Prune = prune }
                 .IngestAsync(dataset, scan, lyricsPath, null, cancellationToken);
         }
         catch (FormatException ex)

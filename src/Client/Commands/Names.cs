@@ -10,6 +10,8 @@ public static class Names
 
     public static string ExperimentId(string id) => Check(id, "experiment id", "--id");
 
+    public static string UpdateFrom(string id) => Check(id, "experiment id", "--update-from");
+
     private static string Check(string name, string what, string option)
     {
         try

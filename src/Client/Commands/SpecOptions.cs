@@ -30,11 +30,12 @@ public sealed class SpecOptions
     public Option<int> SvdComponents { get; } = new("--svd-components") { Description = "Truncated SVD components of the TF-IDF (0 = none).", DefaultValueFactory = _ => 16 };
     public Option<bool> NoBaselines { get; } = new("--no-baselines") { Description = "Leave out the raw and PCA-16 K-Means baselines." };
     public Option<bool> NoTsne { get; } = new("--no-tsne") { Description = "Skip the t-SNE projection." };
+    public Option<string?> UpdateFrom { get; } = new("--update-from") { Description = "An earlier experiment on this dataset: refit on the grown dataset and keep its cluster ids (matched by overlap); results.json gains update and drift. Also applies to --spec." };
 
     public IEnumerable<Option> All =>
     [
         SpecFile, Dataset, Name, Model, Beta, BetaSweep, LatentDim, Features, Fusion, Algorithms, K, Seeds,
-        Epochs, BatchSize, LearningRate, KlWarmup, LyricsWeight, SvdComponents, NoBaselines, NoTsne,
+        Epochs, BatchSize, LearningRate, KlWarmup, LyricsWeight, SvdComponents, NoBaselines, NoTsne, UpdateFrom,
     ];
 
     public void AddTo(Command command)
@@ -46,6 +47,12 @@ public sealed class SpecOptions
     }
 
     public ExperimentSpec Build(ParseResult parseResult)
+    {
+        var spec = FromFileOrFlags(parseResult);
+        return parseResult.GetValue(UpdateFrom) is { } from ? spec with { UpdateFrom = Names.UpdateFrom(from) } : spec;
+    }
+
+    private ExperimentSpec FromFileOrFlags(ParseResult parseResult)
     {
         if (parseResult.GetValue(SpecFile) is { } path)
         {

@@ -16,6 +16,9 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
     /// <summary>Where labels come from (<c>--labels</c>); by default a sub-folder, else a GTZAN-style name.</summary>
     public LabelRule Labels { get; init; } = LabelRule.Default;
 
+    /// <summary>Remove the dataset's tracks whose files are gone from the folder (<c>--prune</c>); otherwise they stay.</summary>
+    public bool Prune { get; init; }
+
     /// <summary>Ingests a scanned folder; the report lists the files the scan skipped beside what was ingested.</summary>
     public async Task<IngestReport> IngestAsync(
         string dataset, DatasetScan scan, string? lyricsPath, IProgress<int>? progress, CancellationToken cancellationToken) =>
@@ -74,9 +77,12 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             await store.UploadAsync(lyricsBlob, BinaryData.FromBytes(csv), overwrite: true, cancellationToken);
         }
 
+        var changes = FolderChanges.Between(existing?.Tracks ?? [], entries);
+        var pruned = Prune ? changes.Gone.Select(t => t.Id).ToList() : null;
+
         // The dataset grain is the manifest's only writer; the batch is too big for a message, so it goes by reference.
         var batch = new BlobRef(BlobContainers.Datasets, BlobNames.DatasetFile(dataset, $"batches/{Guid.NewGuid():N}.json"));
-        await store.WriteJsonAsync(batch, new DatasetBatch(entries, lyricsBlob), cancellationToken);
+        await store.WriteJsonAsync(batch, new DatasetBatch(entries, lyricsBlob, pruned), cancellationToken);
         var summary = await client.GetGrain<IDatasetGrain>(dataset).IngestAsync(batch, cancellationToken);
         return new IngestReport(
             dataset,
@@ -88,6 +94,12 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             watch.Elapsed.TotalSeconds)
         {
             Labels = Labels.Name,
+            Added = changes.Added,
+            Changed = changes.Changed,
+            Unchanged = changes.Unchanged,
+            Missing = Prune ? 0 : changes.Gone.Count,
+            Pruned = Prune ? changes.Gone.Count : 0,
+            Gone = changes.Gone.Select(t => t.DisplayName).ToList(),
             DatasetTracks = summary.Tracks,
             DatasetVersion = summary.Version,
             LyricsMatched = lyrics?.LyricsById.Count,

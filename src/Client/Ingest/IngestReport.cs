@@ -5,6 +5,24 @@ public sealed record IngestReport(string Dataset, int Tracks, int Labelled, int 
     /// <summary>The rule labels came from (<c>--labels</c>): folder, prefix, tag:genre, none or folder-or-prefix.</summary>
     public string Labels { get; init; } = LabelRule.FolderOrPrefix;
 
+    /// <summary>This ingest's files new to the dataset (by path).</summary>
+    public int Added { get; init; }
+
+    /// <summary>This ingest's files already in the dataset whose content (hash) changed.</summary>
+    public int Changed { get; init; }
+
+    /// <summary>This ingest's files already in the dataset with the same content.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>The dataset's tracks whose files are not in the folder, kept (without <c>--prune</c>).</summary>
+    public int Missing { get; init; }
+
+    /// <summary>The dataset's tracks whose files are not in the folder, removed (<c>--prune</c>).</summary>
+    public int Pruned { get; init; }
+
+    /// <summary>The paths of the missing or pruned tracks.</summary>
+    public IReadOnlyList<string> Gone { get; init; } = [];
+
     /// <summary>Tracks in the dataset after this ingest, earlier ingests included.</summary>
     public int DatasetTracks { get; init; }
 

@@ -15,6 +15,10 @@ public static class IngestOutput
             $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
             $"the dataset now has {report.DatasetTracks} tracks (version {report.DatasetVersion})" +
             (report.LyricsMatched is { } matched ? $"; lyrics for {matched} of {report.Tracks}" : ""));
+        console.MarkupLine(
+            $"  {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged; " +
+            (report.Pruned > 0 ? $"{report.Pruned} pruned (gone from the folder)" : $"{report.Missing} missing from the folder" + (report.Missing > 0 ? " (kept; --prune removes them)" : "")));
+        List(console, report.Pruned > 0 ? "pruned" : "missing from the folder", report.Gone);
         List(console, "skipped", report.Skipped.Select(s => $"{s.Path}: {s.Reason}").ToList());
         List(console, "ids made unique with a content hash", report.Disambiguated.Select(d => $"{d.Path} -> {d.Id}").ToList());
         List(console, "lyric rows matching no track", report.LyricsUnmatched.Select(u => $"{u.Key}: {u.Reason}").ToList());

@@ -30,6 +30,12 @@ public static class ResultsView
         table.AddRow("features", Markup.Escape($"{results.Features.Config} ({results.Features.Dimension} values), {results.Features.Computed} computed, {results.Features.Cached} cached"));
         table.AddRow("silos", Markup.Escape($"{results.SilosUsed.Count}: {string.Join(", ", results.SilosUsed)}"));
         table.AddRow("model", Markup.Escape($"{results.Model.Type} on {results.Model.Device}"));
+        if (results is { Update: { } update, Drift: { } drift })
+        {
+            table.AddRow("update", Markup.Escape(
+                $"of {update.From}, model {update.Model}: {drift.Kept} kept their cluster, {drift.Moved} moved, {drift.New} new, {drift.Removed} removed"));
+        }
+
         if (results.Tsne is { } tsne)
         {
             table.AddRow("t-SNE", Markup.Escape($"{tsne.Space}, trustworthiness {tsne.Trustworthiness:F3}"));

@@ -43,6 +43,12 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
         }
 
         SpecValidator.Validate(spec, dataset.Summary.Tracks, dataset.Summary.Lyrics is not null);
+        if (spec.UpdateFrom is not null)
+        {
+            // Refused now, not after extraction: the run it updates must have finished on this dataset.
+            await UpdatedRun.ClustersAsync(store, spec, cancellationToken);
+        }
+
         await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);
         return await _job.StartAsync(
             new ExperimentStatus(Id, spec.Name, ExperimentStage.Pending, 0, 0, "queued", null, null, DateTimeOffset.UtcNow), cancellationToken);

@@ -50,7 +50,8 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");
         var trackIds = extraction.Succeeded.Select(t => t.Track.Id).ToList();
         var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds, cancellationToken);
-        var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans));
+        var previous = spec.UpdateFrom is null ? null : await UpdatedRun.ClustersAsync(store, spec, cancellationToken);
+        var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans), previous);
         var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input), cancellationToken));
 
         await progress.EnterAsync(ExperimentStage.Reporting, "writing results and report");

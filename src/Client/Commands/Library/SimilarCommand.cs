@@ -16,7 +16,8 @@ public static class SimilarCommand
         var track = new Option<string>("--track") { Description = "Track id, path as ingested, or file name.", Required = true };
         var count = new Option<int>("--n") { Description = "How many neighbours.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print {track, neighbours: [{track, distance, path}]} to stdout." };
-        var command = new Command("similar", "The tracks nearest to one track, in the experiment's primary representation.") { experiment, track, count, json };
+        var artistFilter = new Option<bool>("--artist-filter") { Description = "Leave out tracks by the query's artist (its artist tag), as music-similarity evaluation does; --json adds excluded_same_artist." };
+        var command = new Command("similar", "The tracks nearest to one track, in the experiment's primary representation.") { experiment, track, count, json, artistFilter };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var n = parseResult.GetValue(count);
@@ -31,11 +32,20 @@ public static class SimilarCommand
             var row = index.Find(name) ?? throw new UserErrorException(
                 $"no track '{name}' in experiment '{index.Experiment}' (or several match); give its id or its path as ingested");
             using var neighbours = new LibraryNeighbours(index, space);
-            var found = neighbours.Similar(row, n);
+            var filtered = parseResult.GetValue(artistFilter);
+            var (found, excluded) = filtered ? neighbours.SimilarByOtherArtists(row, n) : (neighbours.Similar(row, n), 0);
             if (parseResult.GetValue(json))
             {
-                Console.WriteLine(ResultsJson.Serialize(new { track = index.Tracks[row].Track, neighbours = found.Select(ExperimentLibrary.Json) }));
+                var neighboursJson = found.Select(ExperimentLibrary.Json);
+                Console.WriteLine(filtered
+                    ? ResultsJson.Serialize(new { track = index.Tracks[row].Track, neighbours = neighboursJson, excluded_same_artist = excluded })
+                    : ResultsJson.Serialize(new { track = index.Tracks[row].Track, neighbours = neighboursJson }));
                 return ExitCodes.Ok;
+            }
+
+            if (filtered)
+            {
+                CliContext.Status.MarkupLine($"[grey]artist filter: {excluded} nearer tracks by the same artist left out[/]");
             }
 
             var table = new Table().Title($"tracks like [bold]{Markup.Escape(index.Tracks[row].Path)}[/]");
