@@ -5,6 +5,9 @@ public sealed record IngestReport(string Dataset, int Tracks, int Labelled, int 
     /// <summary>The rule labels came from (<c>--labels</c>): folder, prefix, tag:genre, none or folder-or-prefix.</summary>
     public string Labels { get; init; } = LabelRule.FolderOrPrefix;
 
+    /// <summary>Tracks recorded in place under a library root (<c>--in-place</c>): hashed, not uploaded.</summary>
+    public int InPlace { get; init; }
+
     /// <summary>Tracks in the dataset after this ingest, earlier ingests included.</summary>
     public int DatasetTracks { get; init; }
 
