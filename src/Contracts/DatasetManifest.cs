@@ -27,11 +27,13 @@ public sealed record DatasetManifest(string Dataset, DateTimeOffset CreatedAt, I
 }
 
 /// <summary>
-/// One track: its id within the dataset, its content-addressed audio blob, its optional label and the path it was
-/// ingested from, relative to the ingested folder (what people call the track; null in manifests written before paths),
-/// and the file's own tags when it has any.
+/// One track: its id within the dataset, where its audio lives (a content-addressed blob, or a file read in place under
+/// a library root, <see cref="InPlace"/>; the content hash is the feature cache's key either way), its optional label
+/// and the path it was ingested from, relative to the ingested folder (what people call the track; null in manifests
+/// written before paths), and the file's own tags when it has any.
 /// </summary>
-public sealed record ManifestTrack(string Id, string File, string Sha256, BlobRef Audio, long Bytes, string? Label, string? Path = null, TrackTags? Tags = null)
+public sealed record ManifestTrack(
+    string Id, string File, string Sha256, BlobRef? Audio, long Bytes, string? Label, string? Path = null, TrackTags? Tags = null, LibraryFile? InPlace = null)
 {
     /// <summary>How to name the track to a person: its original relative path.</summary>
     [JsonIgnore]

@@ -1,9 +1,13 @@
 namespace MusicClustering.Contracts;
 
-/// <summary>Asks a track grain for the feature vector of one audio blob under one feature config.</summary>
+/// <summary>
+/// Asks a track grain for the feature vector of one track's audio under one feature config: an audio blob, or a file
+/// read in place under one of the silo's library roots (<see cref="InPlace"/>, which wins when both are given).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackExtractionRequest")]
 public sealed record TrackExtractionRequest(
-    [property: Id(0)] BlobRef Audio,
+    [property: Id(0)] BlobRef? Audio,
     [property: Id(1)] string AudioSha256,
     [property: Id(2)] string FileName,
-    [property: Id(3)] string FeatureConfig);
+    [property: Id(3)] string FeatureConfig,
+    [property: Id(4)] LibraryFile? InPlace = null);

@@ -20,6 +20,7 @@ namespace MusicClustering.Grains;
 [RandomPlacement]
 public sealed class TrackGrain(
     ArtifactStore store,
+    AudioSource audioSource,
     ExtractionThrottle throttle,
     FeatureShardWriter shards,
     ILocalSiloDetails silo,
@@ -56,10 +57,15 @@ public sealed class TrackGrain(
         TrackAnalysis analysis;
         try
         {
-            await using var audio = await store.OpenReadAsync(request.Audio.Container, request.Audio.Name, cancellationToken);
+            await using var audio = await audioSource.OpenReadAsync(request.Audio, request.InPlace, cancellationToken);
             analysis = await throttle.RunAsync(() => TrackAnalyzer.Analyze(audio, request.FileName, config, cancellationToken), cancellationToken);
         }
         catch (AudioFormatException ex)
+        {
+            logger.LogWarning("Track {Track} failed: {Reason}: {Message}", trackId, ex.Reason, ex.Message);
+            return Failure(trackId, siloName, ex.Reason, ex.Message);
+        }
+        catch (LibraryPathException ex)
         {
             logger.LogWarning("Track {Track} failed: {Reason}: {Message}", trackId, ex.Reason, ex.Message);
             return Failure(trackId, siloName, ex.Reason, ex.Message);

@@ -39,6 +39,8 @@ public static class SiloHosting
     {
         // With the host's logger, so storage retries (an outage being ridden out) show in the silo log.
         services.AddSingleton(sp => new ArtifactStore(storage.ToStoreOptions(), sp.GetService<ILogger<ArtifactStore>>()));
+        services.AddSingleton(new LibraryRoots(storage.LibraryRoots));
+        services.AddSingleton<AudioSource>();
         services.AddSingleton(new ComputeSettings(
             settings.MaxConcurrentExtractions > 0 ? settings.MaxConcurrentExtractions : Environment.ProcessorCount,
             settings.TorchThreads,

@@ -27,6 +27,13 @@ public sealed record StorageSettings
     /// </summary>
     public string? CaPath { get; init; }
 
+    /// <summary>
+    /// Folders this silo may read audio from in place, by name (<c>Storage:LibraryRoots:music=/srv/music</c>, or
+    /// <c>Storage__LibraryRoots__music</c>): datasets ingested with <c>--in-place</c> name a root and a path under it,
+    /// and the silo reads nothing outside these folders.
+    /// </summary>
+    public Dictionary<string, string> LibraryRoots { get; init; } = new(StringComparer.Ordinal);
+
     public static StorageSettings FromConfiguration(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<StorageSettings>() ?? new StorageSettings();
 

@@ -30,6 +30,12 @@ public sealed class ClusterHarness : IAsyncDisposable
         OwnershipLapseSeconds = 5,
     };
 
+    /// <summary>The library root every test silo has (<c>Storage:LibraryRoots:tests</c>), for tracks read in place.</summary>
+    public const string LibraryRoot = "tests";
+
+    /// <summary>The folder of <see cref="LibraryRoot"/>: tests put in-place corpora in sub-folders of it.</summary>
+    public static string LibraryFolder { get; } = Directory.CreateTempSubdirectory("mc-library-").FullName;
+
     public InProcessTestCluster Cluster { get; }
     public IClusterClient Client => Cluster.Client;
     public ArtifactStore Store { get; }
@@ -41,7 +47,11 @@ public sealed class ClusterHarness : IAsyncDisposable
         var azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
         try
         {
-            var storage = new StorageSettings { ConnectionString = azurite.ConnectionString };
+            var storage = new StorageSettings
+            {
+                ConnectionString = azurite.ConnectionString,
+                LibraryRoots = new Dictionary<string, string> { [LibraryRoot] = LibraryFolder },
+            };
             var builder = new InProcessTestClusterBuilder((short)silos);
             if (configure is null)
             {

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
 
-/// <summary><c>cluster ingest FOLDER</c>: uploads audio to blob storage and commits the dataset manifest.</summary>
+/// <summary>
+/// <c>cluster ingest FOLDER</c>: uploads audio to blob storage (or, with <c>--in-place</c>, records it where it lies
+/// under a library root of the silos) and commits the dataset manifest.
+/// </summary>
 public static class IngestCommand
 {
     public static Command Create()
@@ -18,7 +21,15 @@ public static class IngestCommand
         var json = new Option<bool>("--json") { Description = "Print the ingest report as JSON." };
         var labels = new Option<string?>("--labels") { Description = "Where labels (only used to score) come from: folder, prefix (<label>.<n>.wav), tag:genre or none. Default: a sub-folder, else the name prefix." };
         var prune = new Option<bool>("--prune") { Description = "Remove from the dataset the tracks whose files are gone from the folder (by default they are kept and counted as missing)." };
-        var command = new Command("ingest", "Upload a folder of audio files as a dataset; again on a grown or changed folder, add its new and changed files.") { folder, dataset, lyrics, json, labels, prune };
+        var inPlace = new Option<bool>("--in-place")
+        {
+            Description = "Read the audio where it lies instead of uploading it (hashed, never copied). Embedded mode makes the folder a library root of its silo; against a cluster give --library-root.",
+        };
+        var libraryRoot = new Option<string?>("--library-root")
+        {
+            Description = "With a cluster: NAME[/PATH], the silos' library root (Storage:LibraryRoots:NAME) that is this folder, or holds it at PATH. Implies --in-place.",
+        };
+        var command = new Command("ingest", "Upload a folder of audio files as a dataset (or record it in place); again on a grown or changed folder, add its new and changed files.") { folder, dataset, lyrics, json, labels, prune, inPlace, libraryRoot };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var root = parseResult.GetValue(folder)!;
@@ -26,8 +37,9 @@ public static class IngestCommand
             var rule = LabelRule.Parse(parseResult.GetValue(labels));
             var scan = Scan(root);
             var lyricsPath = LyricsPath(root, parseResult.GetValue(lyrics));
+            var target = InPlace(parseResult, root, parseResult.GetValue(inPlace), parseResult.GetValue(libraryRoot));
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var report = await IngestAsync(session, name, scan, lyricsPath, rule, parseResult.GetValue(prune), cancellationToken);
+            var report = await IngestAsync(session, name, scan, lyricsPath, rule, target, parseResult.GetValue(prune), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(MusicClustering.Contracts.ResultsJson.Serialize(report));
@@ -37,6 +49,30 @@ public static class IngestCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Where an in-place ingest records its files: the named root (and path under it), or in embedded mode the folder
+    /// itself, registered as a root of the console's own silo; null for an ordinary upload.
+    /// </summary>
+    private static InPlaceTarget? InPlace(System.CommandLine.ParseResult parseResult, string folder, bool inPlace, string? libraryRoot)
+    {
+        if (libraryRoot is not null)
+        {
+            return InPlaceTarget.Parse(libraryRoot);
+        }
+
+        if (!inPlace)
+        {
+            return null;
+        }
+
+        var settings = CliContext.Settings(parseResult);
+        return settings.IsEmbedded
+            ? new InPlaceTarget(Connection.EmbeddedLibraryRoots.Register(settings.DataDirectory, folder), "")
+            : throw new UserErrorException(
+                "against a cluster, --in-place needs --library-root NAME[/PATH]: the library root the silos are configured with " +
+                "(Storage:LibraryRoots:NAME) that is this folder, or holds it at PATH; a silo never reads a path a client sends.");
     }
 
     /// <summary>The folder's audio; a folder without any is a user error that lists what was found instead.</summary>
@@ -65,11 +101,12 @@ public static class IngestCommand
     }
 
     public static async Task<IngestReport> IngestAsync(
-        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, LabelRule labels, bool prune, CancellationToken cancellationToken)
+        Connection.ClusterSession session, string dataset, DatasetScan scan, string? lyricsPath, LabelRule labels, InPlaceTarget? inPlace, bool prune,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await new DatasetIngestor(session.Store, session.Client) { Labels = labels, Prune = prune }
+            return await new DatasetIngestor(session.Store, session.Client) { Labels = labels, InPlace = inPlace, Prune = prune }
                 .IngestAsync(dataset, scan, lyricsPath, null, cancellationToken);
         }
         catch (FormatException ex)

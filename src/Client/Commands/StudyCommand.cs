@@ -45,7 +45,7 @@ public static class StudyCommand
                 lyricsPath is not null);
 
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
-            var report = await IngestCommand.IngestAsync(session, spec.Dataset, scan, lyricsPath, Ingest.LabelRule.Default, prune: false, cancellationToken);
+            var report = await IngestCommand.IngestAsync(session, spec.Dataset, scan, lyricsPath, Ingest.LabelRule.Default, null, prune: false, cancellationToken);
             IngestOutput.Write(CliContext.Status, report);
             var id = ExperimentIds.New(spec.Name);
             var experiment = session.Client.GetGrain<IExperimentGrain>(id);

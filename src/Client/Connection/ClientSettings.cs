@@ -46,16 +46,34 @@ public sealed record ClientSettings
         var dataDirectory = FirstNonEmpty(configuration[DataDirectoryVariable], configuration["Client:DataDirectory"])
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "music-clustering");
         var azuritePort = configuration.GetValue("Client:AzuritePort", 10000);
+        var storage = StorageSettings.FromConfiguration(configuration);
+        if (string.IsNullOrWhiteSpace(gateway))
+        {
+            // Embedded mode's silo also reads the folders this user ingested in place (configured roots win on a clash).
+            storage = storage with { LibraryRoots = WithEmbeddedRoots(storage.LibraryRoots, dataDirectory) };
+        }
+
         return new ClientSettings
         {
             Gateway = gateway,
             Cluster = SiloSettings.FromConfiguration(configuration),
-            Storage = StorageSettings.FromConfiguration(configuration),
+            Storage = storage,
             Telemetry = TelemetrySettings.FromConfiguration(configuration),
             DataDirectory = dataDirectory,
             AzuritePort = azuritePort,
             KeepAzurite = configuration.GetValue("Client:KeepAzurite", true),
         };
+    }
+
+    private static Dictionary<string, string> WithEmbeddedRoots(Dictionary<string, string> configured, string dataDirectory)
+    {
+        var roots = EmbeddedLibraryRoots.Read(dataDirectory);
+        foreach (var (name, folder) in configured)
+        {
+            roots[name] = folder;
+        }
+
+        return roots;
     }
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -7,8 +7,8 @@ using MusicClustering.Storage;
 namespace MusicClustering.Client.Ingest;
 
 /// <summary>
-/// Uploads a folder's audio into content-addressed blobs and hands the ingest to the dataset grain.
-/// Audio goes straight to blob storage; the dataset grain, the manifest's single writer, merges this ingest's batch
+/// Uploads a folder's audio into content-addressed blobs (or, with <see cref="InPlace"/>, only hashes it and records
+/// where it lies under the silos' library roots) and hands the ingest to the dataset grain. Audio goes straight to blob storage; the dataset grain, the manifest's single writer, merges this ingest's batch
 /// (by reference: a batch is too big for a message), so concurrent ingests into one dataset never overwrite each other.
 /// </summary>
 public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
@@ -18,6 +18,12 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
 
     /// <summary>Remove the dataset's tracks whose files are gone from the folder (<c>--prune</c>); otherwise they stay.</summary>
     public bool Prune { get; init; }
+
+    /// <summary>
+    /// Record the files in place under a library root instead of uploading them (<c>--in-place</c>): they are still
+    /// hashed (the hash keys the feature cache), but no audio blob is written.
+    /// </summary>
+    public InPlaceTarget? InPlace { get; init; }
 
     /// <summary>Ingests a scanned folder; the report lists the files the scan skipped beside what was ingested.</summary>
     public async Task<IngestReport> IngestAsync(
@@ -34,7 +40,8 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
         // Read only to keep new ids clear of those already in the dataset; the dataset grain writes the manifest.
         var existing = (await store.TryReadJsonAsync<DatasetManifest>(manifestBlob, cancellationToken))?.Value;
         var watch = Stopwatch.StartNew();
-        var uploads = new (string Sha, BlobRef Audio, long Bytes)[tracks.Count];
+        var inPlace = InPlace is { } target ? tracks.Select(t => target.For(t.RelativePath)).ToArray() : null;
+        var uploads = new (string Sha, BlobRef? Audio, long Bytes)[tracks.Count];
         var tags = new TrackTags?[tracks.Count];
         var uploaded = 0;
         long bytes = 0;
@@ -47,10 +54,14 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
                 var track = tracks[i];
                 var content = await File.ReadAllBytesAsync(track.Path, ct);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(content));
-                var audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, BlobExtension(track.FileName)));
-                if (await store.UploadIfAbsentAsync(audio, BinaryData.FromBytes(content), ct))
+                BlobRef? audio = null;
+                if (inPlace is null)
                 {
-                    Interlocked.Increment(ref uploaded);
+                    audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, BlobExtension(track.FileName)));
+                    if (await store.UploadIfAbsentAsync(audio, BinaryData.FromBytes(content), ct))
+                    {
+                        Interlocked.Increment(ref uploaded);
+                    }
                 }
 
                 Interlocked.Add(ref bytes, content.Length);
@@ -63,7 +74,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             tracks.Select((t, i) => new TrackIds.Candidate(t.TrackId, t.RelativePath, uploads[i].Sha)).ToList(),
             (existing?.Tracks ?? []).ToDictionary(t => t.Id, t => t.DisplayName, StringComparer.Ordinal));
         var entries = tracks
-            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, Labels.For(t, tags[i]), t.RelativePath, tags[i]))
+            .Select((t, i) => new ManifestTrack(ids[i], t.FileName, uploads[i].Sha, uploads[i].Audio, uploads[i].Bytes, Labels.For(t, tags[i]), t.RelativePath, tags[i], inPlace?[i]))
             .ToArray();
 
         BlobRef? lyricsBlob = null;
@@ -89,7 +100,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             entries.Length,
             entries.Count(e => e.Label is not null),
             uploaded,
-            entries.Length - uploaded,
+            inPlace is null ? entries.Length - uploaded : 0,
             bytes,
             watch.Elapsed.TotalSeconds)
         {
@@ -100,6 +111,7 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             Missing = Prune ? 0 : changes.Gone.Count,
             Pruned = Prune ? changes.Gone.Count : 0,
             Gone = changes.Gone.Select(t => t.DisplayName).ToList(),
+            InPlace = inPlace?.Length ?? 0,
             DatasetTracks = summary.Tracks,
             DatasetVersion = summary.Version,
             LyricsMatched = lyrics?.LyricsById.Count,

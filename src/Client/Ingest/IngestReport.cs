@@ -23,6 +23,9 @@ public sealed record IngestReport(string Dataset, int Tracks, int Labelled, int 
     /// <summary>The paths of the missing or pruned tracks.</summary>
     public IReadOnlyList<string> Gone { get; init; } = [];
 
+    /// <summary>Tracks recorded in place under a library root (<c>--in-place</c>): hashed, not uploaded.</summary>
+    public int InPlace { get; init; }
+
     /// <summary>Tracks in the dataset after this ingest, earlier ingests included.</summary>
     public int DatasetTracks { get; init; }
 

@@ -12,7 +12,8 @@ public static class IngestOutput
     {
         console.MarkupLine(
             $"[green]ingested[/] dataset [bold]{Markup.Escape(report.Dataset)}[/]: {report.Tracks} tracks ({report.Labelled} labelled, by {Markup.Escape(report.Labels)}), " +
-            $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, {report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
+            (report.InPlace > 0 ? $"{report.InPlace} read in place (not uploaded), " : $"{report.Uploaded} uploaded, {report.AlreadyStored} already stored, ") +
+            $"{report.Bytes / 1e6:F1} MB in {report.Seconds:F1} s ({report.MegabytesPerSecond:F0} MB/s); " +
             $"the dataset now has {report.DatasetTracks} tracks (version {report.DatasetVersion})" +
             (report.LyricsMatched is { } matched ? $"; lyrics for {matched} of {report.Tracks}" : ""));
         console.MarkupLine(

@@ -21,7 +21,7 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
             manifest.Tracks,
             MaxTracksInFlight,
             track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig)), cancellationToken),
+                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig, track.InPlace)), cancellationToken),
             onCompleted,
             cancellationToken);
         return ExtractionOutcome.From(manifest.Tracks, results);

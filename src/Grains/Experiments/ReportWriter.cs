@@ -39,14 +39,17 @@ internal sealed class ReportWriter(ArtifactStore store, ExperimentBlobs blobs)
         await store.UploadAsync(blobs.Results, BinaryData.FromString(ResultsJson.Serialize(results)), overwrite: true, cancellationToken);
     }
 
-    /// <summary>A read-only signed URL of each clustered track's audio; none when the store cannot sign (then paths are used).</summary>
+    /// <summary>
+    /// A read-only signed URL of each clustered track's audio blob; none for a track read in place, or when the store
+    /// cannot sign (the page then plays the track's relative path).
+    /// </summary>
     private Dictionary<string, string> ListeningUrls(LibraryIndex library, IReadOnlyList<ManifestTrack> tracks)
     {
         var clustered = library.Tracks.Select(t => t.Track).ToHashSet(StringComparer.Ordinal);
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var track in tracks.Where(t => clustered.Contains(t.Id)))
         {
-            if (store.ReadUrl(track.Audio, ListeningLifetime) is { } url)
+            if (track.Audio is { } audio && store.ReadUrl(audio, ListeningLifetime) is { } url)
             {
                 urls[track.Id] = url.AbsoluteUri;
             }

@@ -26,7 +26,12 @@ public sealed class JsonOutputTests
     public void Bench_reports_keep_their_field_names()
     {
         var stages = new E2eStages(1, 2, 3, 4, 5, 6, 7, 8);
-        AssertPinned("bench e2e --json", ResultsJson.Serialize(new E2eBenchReport(10, 2, stages, new E2eCachedRun(stages), 494, [1, 2])));
+        AssertPinned("bench e2e --json", ResultsJson.Serialize(new E2eBenchReport(10, 2, stages, new E2eCachedRun(stages), 494, [1, 2])
+        {
+            Source = "in-place",
+            Timing = SideBySideTiming.Measured(9, 30, "Python pipeline"),
+            ReferenceStages = new Dictionary<string, double> { ["mfcc"] = 20, ["total"] = 30 },
+        }));
         AssertPinned("bench mfcc --json", ResultsJson.Serialize(MfccBenchReport.From(
             SideBySideTiming.Measured(0.003, 0.033, "librosa"),
             0.15,

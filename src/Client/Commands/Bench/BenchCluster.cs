@@ -38,13 +38,19 @@ public sealed class BenchCluster : IAsyncDisposable
     }
 
     /// <param name="extractionsPerSilo">MFCC jobs per silo: 1 makes each in-process silo stand for a one-core node.</param>
-    public static async Task<BenchCluster> StartEmbeddedAsync(ClientSettings settings, int silos, int extractionsPerSilo, CancellationToken cancellationToken)
+    /// <param name="libraryRoots">Library roots of every silo (name → folder), for audio read in place.</param>
+    public static async Task<BenchCluster> StartEmbeddedAsync(
+        ClientSettings settings, int silos, int extractionsPerSilo, IReadOnlyDictionary<string, string>? libraryRoots, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0, ReuseRunning = false }, cancellationToken);
         var hosts = new List<IHost>();
         try
         {
-            var storage = settings.Storage with { ConnectionString = azurite.ConnectionString };
+            var storage = settings.Storage with
+            {
+                ConnectionString = azurite.ConnectionString,
+                LibraryRoots = new Dictionary<string, string>(libraryRoots ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            };
             var primary = LocalPorts.PickFree();
             for (var i = 0; i < silos; i++)
             {

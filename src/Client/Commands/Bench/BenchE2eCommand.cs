@@ -1,17 +1,23 @@
 using System.CommandLine;
 using System.Globalization;
 using MusicClustering.Audio;
+using MusicClustering.Client.Commands.Bench.SideBySide;
+using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands.Bench;
 
 /// <summary>
-/// <c>cluster bench e2e</c>: a complete experiment on a folder (the Python notebook's settings) against N in-process
-/// silos or a running cluster, cold and with cached features, with stage timings, the largest grain message and peak RSS.
+/// <c>cluster bench e2e</c>: a complete experiment on a folder of WAV files (the Python notebook's settings) against N
+/// in-process silos or a running cluster, cold and with cached features, with stage timings, the largest grain message
+/// and peak RSS; then the Python pipeline on the same folder in the same run, for the ratio. Embedded silos read the
+/// folder in place (a library root), as a user with a folder would; <c>--upload</c> copies it into blobs first instead.
 /// </summary>
 public static class BenchE2eCommand
 {
+    private const string BenchRoot = "bench";
+
     public static Command Create()
     {
         var audio = new Option<string?>("--audio") { Description = "Folder of labelled audio (sub-folders or <label>.<n>.wav names)." };
@@ -27,30 +33,53 @@ public static class BenchE2eCommand
             DefaultValueFactory = _ => $"bench-e2e-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}",
         };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
-        var command = new Command("e2e", "Run a complete experiment, cold and cached, and report stage timings, message sizes and memory.")
+        var reference = ReferenceOption.Create();
+        var referenceWorkers = new Option<int>("--reference-workers") { Description = "Processes of the Python pipeline's MFCC stage.", DefaultValueFactory = _ => 2 };
+        var upload = new Option<bool>("--upload") { Description = "Copy the audio into blob storage at ingest instead of reading it in place." };
+        var libraryRoot = new Option<string?>("--library-root")
         {
-            audio, generate, seed, silos, perSilo, epochs, dataset, json,
+            Description = "Against a cluster: NAME[/PATH], the silos' library root holding the folder, to read it in place (otherwise it is uploaded).",
+        };
+        var command = new Command("e2e", "Run a complete experiment, cold and cached, beside the Python pipeline, and report stage timings, message sizes and memory.")
+        {
+            audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers, upload, libraryRoot,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var folder = parseResult.GetValue(audio);
             var clips = parseResult.GetValue(generate);
             var siloCount = parseResult.GetValue(silos);
-            if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1)
+            var workers = parseResult.GetValue(referenceWorkers);
+            if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1 || workers < 1)
             {
-                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo and --epochs must be at least 1[/]");
+                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo, --epochs and --reference-workers must be at least 1[/]");
                 return 2;
             }
 
             var generated = folder is null ? BenchCorpus.Generate(clips, parseResult.GetValue(seed), seconds: 30) : null;
             try
             {
+                var corpus = folder ?? generated!;
                 var settings = CliContext.Settings(parseResult);
-                await using var cluster = settings.IsEmbedded
-                    ? await BenchCluster.StartEmbeddedAsync(settings, siloCount, parseResult.GetValue(perSilo), cancellationToken)
-                    : await BenchCluster.ConnectAsync(settings, cancellationToken);
-                var runner = new E2eBenchRunner(cluster, line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
-                var report = await runner.RunAsync(folder ?? generated!, parseResult.GetValue(dataset)!, parseResult.GetValue(epochs), cancellationToken);
+                var inPlace = parseResult.GetValue(libraryRoot) is { } named ? InPlaceTarget.Parse(named)
+                    : settings.IsEmbedded && !parseResult.GetValue(upload) ? new InPlaceTarget(BenchRoot, "")
+                    : null;
+                var harness = ReferenceHarness.Locate(parseResult.GetValue(reference), out var whyNot);
+                E2eBenchReport report;
+                Action<string> log = line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+                await using (var cluster = settings.IsEmbedded
+                    ? await BenchCluster.StartEmbeddedAsync(
+                        settings, siloCount, parseResult.GetValue(perSilo), new Dictionary<string, string> { [BenchRoot] = Path.GetFullPath(corpus) }, cancellationToken)
+                    : await BenchCluster.ConnectAsync(settings, cancellationToken))
+                {
+                    var runner = new E2eBenchRunner(cluster, log) { InPlace = inPlace };
+                    report = await runner.RunAsync(corpus, parseResult.GetValue(dataset)!, parseResult.GetValue(epochs), cancellationToken);
+                }
+
+                // After our silos are stopped, so the pipeline has the machine to itself as ours had.
+                var (timing, stages) = await E2eReference.RunAsync(
+                    harness, whyNot, corpus, workers, parseResult.GetValue(epochs), report.OursSeconds, log, cancellationToken);
+                report = report with { Timing = timing, ReferenceStages = stages, LoadAverage = LoadAverage.Read() };
                 if (parseResult.GetValue(json))
                 {
                     Console.WriteLine(ResultsJson.Serialize(report));
@@ -83,7 +112,8 @@ public static class BenchE2eCommand
         static string Stages(E2eStages s) => string.Create(
             CultureInfo.InvariantCulture,
             $"ingest {s.Ingest:F2}, features {s.Features:F2}, train {s.Train:F2}, cluster {s.Cluster:F2}, metrics {s.Metrics:F2}, tsne {s.Tsne:F2}, report {s.Report:F2}, total {s.Total:F2} s");
-        return $"{report.Clips} clips on {report.Silos} silo(s)\n  cold:   {Stages(report.Stages)}\n  cached: {Stages(report.Cached.Stages)}\n" +
-            $"  largest grain message {report.LargestMessageBytes} bytes; peak RSS per silo {string.Join(", ", report.PeakRssBytesPerSilo.Select(b => $"{b / 1e6:F0} MB"))}";
+        return $"{report.Clips} clips on {report.Silos} silo(s), audio {report.Source}\n  cold:   {Stages(report.Stages)}\n  cached: {Stages(report.Cached.Stages)}\n" +
+            $"  largest grain message {report.LargestMessageBytes} bytes; peak RSS per silo {string.Join(", ", report.PeakRssBytesPerSilo.Select(b => $"{b / 1e6:F0} MB"))}\n" +
+            $"  folder → results (ingest + run): {report.Timing?.Describe() ?? FormattableString.Invariant($"ours {report.OursSeconds:F2} s")}; load average {report.LoadAverage}";
     }
 }

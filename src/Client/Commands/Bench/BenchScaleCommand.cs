@@ -39,7 +39,7 @@ public static class BenchScaleCommand
             try
             {
                 var settings = CliContext.Settings(parseResult);
-                await using var cluster = await BenchCluster.StartEmbeddedAsync(settings, parseResult.GetValue(silos), parseResult.GetValue(perSilo), cancellationToken);
+                await using var cluster = await BenchCluster.StartEmbeddedAsync(settings, parseResult.GetValue(silos), parseResult.GetValue(perSilo), null, cancellationToken);
                 var runner = new E2eBenchRunner(cluster, line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]"));
                 var report = await runner.RunAsync(folder, $"bench-scale-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}", parseResult.GetValue(epochs), cancellationToken);
                 if (parseResult.GetValue(json))

@@ -9,6 +9,9 @@ namespace MusicClustering.Client.Commands.Bench;
 /// <summary>One benchmark pass: ingest a folder, run the notebook's experiment cold, then again with cached features.</summary>
 public sealed class E2eBenchRunner(BenchCluster cluster, Action<string> log)
 {
+    /// <summary>With a value, tracks are recorded in place under this library root (the silos read the folder); else uploaded.</summary>
+    public InPlaceTarget? InPlace { get; init; }
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The Python notebook's settings: stats features, VAE 40→512→256→16 for 50 epochs at batch 32, K-Means, t-SNE, no baselines.</summary>
@@ -52,13 +55,16 @@ public sealed class E2eBenchRunner(BenchCluster cluster, Action<string> log)
             cold,
             new E2eCachedRun(cached),
             largest?.Messages?.LargestBytes ?? -1,
-            stats.Select(s => s.PeakWorkingSetBytes).ToList());
+            stats.Select(s => s.PeakWorkingSetBytes).ToList())
+        {
+            Source = InPlace is null ? "blob" : "in-place",
+        };
     }
 
     private async Task<E2eStages> RunOnceAsync(string pass, IReadOnlyList<ScannedTrack> tracks, ExperimentSpec spec, CancellationToken cancellationToken)
     {
-        var ingest = await new DatasetIngestor(cluster.Store, cluster.Client).IngestAsync(spec.Dataset, tracks, null, null, cancellationToken);
-        log($"{pass}: ingested {ingest.Tracks} clips, {ingest.Bytes / 1e6:F0} MB in {ingest.Seconds:F2} s ({ingest.MegabytesPerSecond:F0} MB/s; {ingest.Uploaded} uploaded, {ingest.AlreadyStored} already stored)");
+        var ingest = await new DatasetIngestor(cluster.Store, cluster.Client) { InPlace = InPlace }.IngestAsync(spec.Dataset, tracks, null, null, cancellationToken);
+        log($"{pass}: ingested {ingest.Tracks} clips, {ingest.Bytes / 1e6:F0} MB in {ingest.Seconds:F2} s ({ingest.MegabytesPerSecond:F0} MB/s; {ingest.Uploaded} uploaded, {ingest.AlreadyStored} already stored, {ingest.InPlace} in place)");
 
         var id = $"bench-{pass}-{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}";
         var experiment = cluster.Client.GetGrain<IExperimentGrain>(id);
