@@ -6,7 +6,8 @@ namespace MusicClustering.Contracts;
 /// are rows <c>SegmentFirstRow</c> onwards of <c>SegmentFeatures</c> (a shard blob shared by many tracks of one silo); <c>Warning</c> is set for truncated data (reason truncated_data). <c>Vector</c> is the
 /// track's feature vector itself (every config is a few hundred bytes, far under the 64 KB message limit), so the
 /// experiment gathers the corpus from the replies and never reads one blob per track; it is null only for a vector
-/// above <see cref="MaxInlineVectorBytes"/>, which the caller reads from <c>Features</c>.
+/// above <see cref="MaxInlineVectorBytes"/>, which the caller reads from <c>Features</c> (a blob written only for such
+/// vectors: a smaller one is cached inside the track's coverage JSON).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackFeatureResult")]
 public sealed record TrackFeatureResult(

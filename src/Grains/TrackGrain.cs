@@ -46,7 +46,7 @@ public sealed class TrackGrain(
         var target = new BlobRef(BlobContainers.Features, BlobNames.Features(config.CacheKey, request.AudioSha256));
         var coverageName = BlobNames.FeatureCoverage(config.CacheKey, request.AudioSha256);
         if (await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored }
-            && await TryReadVectorAsync(target, cancellationToken) is { } cachedVector)
+            && (stored.Vector ?? await TryReadVectorAsync(target, cancellationToken)) is { } cachedVector)
         {
             GrainTelemetry.FeatureCacheHit(siloName);
             return Success(trackId, target, cachedVector, stored, SegmentsOf(stored, config, request.AudioSha256), cached: true, siloName);
@@ -71,14 +71,19 @@ public sealed class TrackGrain(
             return Failure(trackId, siloName, ex.Reason, ex.Message);
         }
 
-        // The vector blob is the cache (it outlives the silo); the segment rows join the silo's current shard; the
-        // coverage JSON, written last, names that shard, so its presence means both are stored.
-        var vectorWrite = store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken);
+        // The coverage JSON is the cache (it outlives the silo) and holds the vector itself when it fits in a reply,
+        // which saves a blob round trip per track both ways; only a larger vector gets a blob of its own. The segment
+        // rows join the silo's current shard. The coverage, written last, names that shard, so its presence means
+        // everything is stored.
+        var inline = InlineVector(analysis.Vector);
+        var vectorWrite = inline is null
+            ? store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken)
+            : Task.CompletedTask;
         var shardAppend = shards.AppendAsync(config.CacheKey, analysis.SegmentVectors, analysis.Vector.Length);
         await Task.WhenAll(vectorWrite, shardAppend);
         var shard = await shardAppend;
         var coverage = new FeatureCoverage(
-            analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning, shard.Shard.Name, shard.FirstRow);
+            analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning, shard.Shard.Name, shard.FirstRow, inline);
         await store.WriteJsonAsync(BlobContainers.Features, coverageName, coverage, cancellationToken);
         GrainTelemetry.TrackExtracted(siloName, watch.Elapsed);
         return Success(trackId, target, analysis.Vector, coverage, (shard.Shard, shard.FirstRow), cached: false, siloName);
@@ -106,7 +111,10 @@ public sealed class TrackGrain(
     private static TrackFeatureResult Success(
         string trackId, BlobRef target, float[] vector, FeatureCoverage coverage, (BlobRef Blob, int FirstRow) segments, bool cached, string silo) =>
         new(trackId, target, vector.Length, cached, silo, null, null, coverage.AnalysedSeconds, coverage.DurationSeconds, coverage.Segments,
-            coverage.Warning, segments.Blob, vector.Length * sizeof(float) <= TrackFeatureResult.MaxInlineVectorBytes ? vector : null, segments.FirstRow);
+            coverage.Warning, segments.Blob, InlineVector(vector), segments.FirstRow);
+
+    private static float[]? InlineVector(float[] vector) =>
+        vector.Length * sizeof(float) <= TrackFeatureResult.MaxInlineVectorBytes ? vector : null;
 
     private static TrackFeatureResult Failure(string trackId, string silo, string reason, string message)
     {
@@ -114,7 +122,11 @@ public sealed class TrackGrain(
         return new(trackId, null, 0, Cached: false, silo, reason, message);
     }
 
-    /// <summary>The blob written after a track's vectors: how much of it was analysed.</summary>
+    /// <summary>
+    /// The blob written after a track's vectors: how much of it was analysed, and the vector itself when it fits in a
+    /// reply (coverage written before that has none: the vector is then in its own blob).
+    /// </summary>
     private sealed record FeatureCoverage(
-        double AnalysedSeconds, double DurationSeconds, int Segments, string? Warning, string? Shard = null, int ShardFirstRow = 0);
+        double AnalysedSeconds, double DurationSeconds, int Segments, string? Warning, string? Shard = null, int ShardFirstRow = 0,
+        float[]? Vector = null);
 }

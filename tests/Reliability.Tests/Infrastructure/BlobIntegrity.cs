@@ -7,8 +7,8 @@ namespace MusicClustering.Reliability.Tests.Infrastructure;
 internal static class BlobIntegrity
 {
     /// <summary>
-    /// Every track vector in the store parses as a 1×dimension matrix and its segment vectors as segments×dimension
-    /// (the coverage JSON beside them is written last); returns how many track vectors there are.
+    /// Every track's coverage JSON parses and holds a vector of <paramref name="dimension"/> (or a 1×dimension vector
+    /// blob stands beside it), and every segment shard parses as rows×dimension; returns how many track vectors there are.
     /// </summary>
     public static async Task<int> AssertFeatureBlobsDecodeAsync(ArtifactStore store, int dimension)
     {
@@ -16,6 +16,19 @@ internal static class BlobIntegrity
         var container = store.ServiceClient.GetBlobContainerClient(BlobContainers.Features);
         await foreach (var blob in container.GetBlobsAsync())
         {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                var coverage = await store.TryReadJsonAsync<StoredCoverage>(BlobContainers.Features, blob.Name, CancellationToken.None);
+                Assert.True(coverage is not null, $"coverage {blob.Name} vanished while it was read");
+                if (coverage.Value.Value.Vector is { } vector)
+                {
+                    Assert.True(vector.Length == dimension, $"coverage {blob.Name} holds a {vector.Length}-d vector, expected {dimension}");
+                    count++;
+                }
+
+                continue;
+            }
+
             if (!blob.Name.EndsWith(".f32", StringComparison.Ordinal))
             {
                 continue;
@@ -30,6 +43,9 @@ internal static class BlobIntegrity
 
         return count;
     }
+
+    /// <summary>The part of a track's coverage JSON these checks read.</summary>
+    private sealed record StoredCoverage(float[]? Vector);
 
     public static async Task<(float[] Data, int Rows, int Cols)> ReadMatrixAsync(ArtifactStore store, string container, string name)
     {
