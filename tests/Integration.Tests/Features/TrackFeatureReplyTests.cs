@@ -28,12 +28,16 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
 
         Assert.All(cold, r => Assert.True(r.Succeeded && !r.Cached, $"{r.TrackId}: {r.FailureReason} {r.FailureMessage}"));
         Assert.All(cached, r => Assert.True(r.Cached, $"{r.TrackId} was extracted twice"));
-        foreach (var (first, again) in cold.Zip(cached))
+        var key = FeatureConfig.Parse(config).CacheKey;
+        foreach (var ((first, again), track) in cold.Zip(cached).Zip(manifest.Tracks))
         {
-            var stored = await fixture.Store.ReadMatrixAsync(first.Features!);
+            // A vector that fits in a reply is cached inside the track's coverage JSON, with no vector blob of its own.
+            var stored = await fixture.Store.ReadJsonAsync<StoredCoverage>(
+                new BlobRef(BlobContainers.Features, BlobNames.FeatureCoverage(key, track.Sha256)));
+            Assert.False(await fixture.Store.ExistsAsync(BlobContainers.Features, BlobNames.Features(key, track.Sha256)));
             Assert.NotNull(first.Vector);
-            Assert.Equal(stored.Data, first.Vector);
-            Assert.Equal(stored.Data, again.Vector);
+            Assert.Equal(stored.Vector, first.Vector);
+            Assert.Equal(stored.Vector, again.Vector);
             Assert.Equal(first.SegmentFeatures, again.SegmentFeatures);
             Assert.Equal(first.SegmentFirstRow, again.SegmentFirstRow);
             Assert.True(first.Segments >= 1);
@@ -45,7 +49,6 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
 
         // No per-track segments blob is written; each shard's rows are exactly the rows of the tracks that name it,
         // without gap or overlap (how many tracks share a shard depends on timing, so it is not asserted).
-        var key = FeatureConfig.Parse(config).CacheKey;
         Assert.All(manifest.Tracks, t => Assert.False(
             fixture.Store.ExistsAsync(BlobContainers.Features, BlobNames.FeatureSegments(key, t.Sha256)).GetAwaiter().GetResult()));
         var shards = cold.GroupBy(r => r.SegmentFeatures!.Name).ToList();
@@ -70,4 +73,7 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
             .ExtractAsync(new TrackExtractionRequest(t.Audio, t.Sha256, t.File, config))))];
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
+
+    /// <summary>The part of a track's coverage JSON this test reads.</summary>
+    private sealed record StoredCoverage(float[]? Vector);
 }
