@@ -24,6 +24,24 @@ public static class FeatureSpace
         {
             throw new ArgumentException($"Block lengths {string.Join('+', blockLengths)} do not add up to the {cols} columns.", nameof(blockLengths));
         }
+        double[] factor = BlockFactors(z, blockLengths);
+        foreach (double[] row in z)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                row[c] *= factor[c];
+            }
+        }
+        return z;
+    }
+
+    /// <summary>
+    /// The factor each column of standardised <paramref name="z"/> is multiplied by so that every block of
+    /// <paramref name="blockLengths"/> (summing to the column count) carries the same total variance; 1 for the columns
+    /// of a constant block. Stored by a fitted scaler, so a new track is weighted as the fitted ones were.
+    /// </summary>
+    public static double[] BlockFactors(double[][] z, IReadOnlyList<int> blockLengths)
+    {
         var variance = new double[blockLengths.Count];
         int start = 0;
         for (int b = 0; b < blockLengths.Count; b++)
@@ -33,20 +51,15 @@ public static class FeatureSpace
         }
         double total = variance.Sum();
         int blocks = variance.Count(v => v > 0);
+        var factor = new double[start];
         start = 0;
         for (int b = 0; b < blockLengths.Count; b++)
         {
             double scale = variance[b] > 0 ? Math.Sqrt(total / (blocks * variance[b])) : 1.0;
-            foreach (double[] row in z)
-            {
-                for (int j = start; j < start + blockLengths[b]; j++)
-                {
-                    row[j] *= scale;
-                }
-            }
+            Array.Fill(factor, scale, start, blockLengths[b]);
             start += blockLengths[b];
         }
-        return z;
+        return factor;
     }
 
     /// <summary>Copies a row-major float buffer (e.g. a tensor export) into rows of doubles.</summary>

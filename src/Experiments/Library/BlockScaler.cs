@@ -1,4 +1,5 @@
 using MusicClustering.Analysis;
+using MusicClustering.Analysis.Evaluation;
 
 namespace MusicClustering.Experiments.Library;
 
@@ -14,32 +15,9 @@ public sealed record BlockScaler(double[] Mean, double[] Scale, double[] BlockFa
         var scaler = new StandardScaler().Fit(x);
         var z = scaler.Transform(x);
         var cols = scaler.Mean.Length;
-        var factor = Enumerable.Repeat(1.0, cols).ToArray();
-        if (blockLengths is { Count: > 1 } && blockLengths.Sum() == cols)
-        {
-            var variance = new double[blockLengths.Count];
-            var start = 0;
-            for (var b = 0; b < blockLengths.Count; b++)
-            {
-                variance[b] = Enumerable.Range(start, blockLengths[b]).Sum(j => ColumnVariance(z, j));
-                start += blockLengths[b];
-            }
-
-            var total = variance.Sum();
-            var blocks = variance.Count(v => v > 0);
-            start = 0;
-            for (var b = 0; b < blockLengths.Count; b++)
-            {
-                var scale = variance[b] > 0 ? Math.Sqrt(total / (blocks * variance[b])) : 1.0;
-                for (var j = start; j < start + blockLengths[b]; j++)
-                {
-                    factor[j] = scale;
-                }
-
-                start += blockLengths[b];
-            }
-        }
-
+        var factor = blockLengths is { Count: > 1 } && blockLengths.Sum() == cols
+            ? FeatureSpace.BlockFactors(z, blockLengths)
+            : Enumerable.Repeat(1.0, cols).ToArray();
         return new BlockScaler(scaler.Mean, scaler.Scale, factor);
     }
 
@@ -61,10 +39,4 @@ public sealed record BlockScaler(double[] Mean, double[] Scale, double[] BlockFa
 
     /// <summary>Plain z-scores (no block weight): how many standard deviations a value lies from the library's mean.</summary>
     public double ZScore(int column, double value) => (value - Mean[column]) / Scale[column];
-
-    private static double ColumnVariance(double[][] z, int column)
-    {
-        var mean = z.Average(row => row[column]);
-        return z.Sum(row => (row[column] - mean) * (row[column] - mean)) / z.Length;
-    }
 }
