@@ -1,7 +1,7 @@
 namespace MusicClustering.Analysis;
 
 /// <summary>Row-wise distance helpers shared by the algorithms.</summary>
-internal static class Distances
+public static class Distances
 {
     /// <summary>Squared euclidean distance, summed feature by feature like scipy's pdist.</summary>
     public static double SquaredEuclidean(double[] a, double[] b)

@@ -1,3 +1,5 @@
+using MusicClustering.Analysis;
+
 namespace MusicClustering.Experiments.Library;
 
 /// <summary>Each cluster's size, centroid, medoid, representative tracks and distinctive descriptors.</summary>
@@ -19,9 +21,9 @@ public static class ClusterProfiles
         {
             var members = group.ToArray();
             var centroid = Mean(members.Select(i => space[i]).ToArray());
-            var byCentroid = members.OrderBy(i => Distance(space[i], centroid)).ThenBy(i => i).ToArray();
+            var byCentroid = members.OrderBy(i => Distances.Euclidean(space[i], centroid)).ThenBy(i => i).ToArray();
             var medoid = members.Length <= ExactMedoidMaxMembers
-                ? members.OrderBy(i => members.Sum(j => Distance(space[i], space[j]))).ThenBy(i => i).First()
+                ? members.OrderBy(i => members.Sum(j => Distances.Euclidean(space[i], space[j]))).ThenBy(i => i).First()
                 : byCentroid[0];
             var meanZ = Mean(members.Select(i => zScores[i]).ToArray());
             var distinctive = Enumerable.Range(0, meanZ.Length)
@@ -34,18 +36,6 @@ public static class ClusterProfiles
         }
 
         return profiles;
-    }
-
-    public static double Distance(IReadOnlyList<double> a, IReadOnlyList<double> b)
-    {
-        double sum = 0;
-        for (var j = 0; j < a.Count; j++)
-        {
-            var d = a[j] - b[j];
-            sum += d * d;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     private static double[] Mean(double[][] rows)

@@ -1,3 +1,4 @@
+using MusicClustering.Analysis;
 using MusicClustering.Analysis.Neighbors;
 
 namespace MusicClustering.Experiments.Library;
@@ -51,7 +52,7 @@ public sealed class LibraryNeighbours(LibraryIndex index, double[][] space) : ID
     public (int Cluster, IReadOnlyList<TrackNeighbour> Neighbours) Place(double[] vector, int n)
     {
         var cluster = index.Clusters.Where(c => c.Cluster >= 0)
-            .MinBy(c => ClusterProfiles.Distance(vector, c.Centroid))?.Cluster ?? -1;
+            .MinBy(c => Distances.Euclidean(vector, c.Centroid))?.Cluster ?? -1;
         return (cluster, Named(_neighbours.Query(vector, n)));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MusicClustering.Analysis;
 
 namespace MusicClustering.Experiments.Library;
 
@@ -32,7 +33,7 @@ public static class Playlists
         while (left.Count > 0)
         {
             var last = space[order[^1]];
-            var next = left.MinBy(m => ClusterProfiles.Distance(last, space[m]));
+            var next = left.MinBy(m => Distances.Euclidean(last, space[m]));
             left.Remove(next);
             order.Add(next);
         }
