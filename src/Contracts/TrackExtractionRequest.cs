@@ -3,6 +3,8 @@ namespace MusicClustering.Contracts;
 /// <summary>
 /// Asks a track grain for the feature vector of one track's audio under one feature config: an audio blob, or a file
 /// read in place under one of the silo's library roots (<see cref="InPlace"/>, which wins when both are given).
+/// <see cref="Uncached"/>: the experiment listed the feature cache once before the fan-out and found no coverage for
+/// this audio, so the grain skips its own probe (a 404 per track, most of a cold run's blob requests).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackExtractionRequest")]
 public sealed record TrackExtractionRequest(
@@ -10,4 +12,5 @@ public sealed record TrackExtractionRequest(
     [property: Id(1)] string AudioSha256,
     [property: Id(2)] string FileName,
     [property: Id(3)] string FeatureConfig,
-    [property: Id(4)] LibraryFile? InPlace = null);
+    [property: Id(4)] LibraryFile? InPlace = null,
+    [property: Id(5)] bool Uncached = false);

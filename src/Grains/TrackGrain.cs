@@ -45,7 +45,8 @@ public sealed class TrackGrain(
 
         var target = new BlobRef(BlobContainers.Features, BlobNames.Features(config.CacheKey, request.AudioSha256));
         var coverageName = BlobNames.FeatureCoverage(config.CacheKey, request.AudioSha256);
-        if (await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored }
+        if (!request.Uncached
+            && await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored }
             && (stored.Vector ?? await TryReadVectorAsync(target, cancellationToken)) is { } cachedVector)
         {
             GrainTelemetry.FeatureCacheHit(siloName);

@@ -58,7 +58,7 @@ public sealed class StreamingDecodeTests
         const int rate = 1000;
         var bytes = ByteBuilders.WavFromWriter(new float[(int)Math.Round(seconds * rate)], 1, rate, WavSampleFormat.Pcm16);
         using var reader = AudioReader.Open(new MemoryStream(bytes), "s.wav");
-        var segments = new SegmentReader(new MonoSignalReader(reader, rate), (int)(segment * rate), max);
+        using var segments = new SegmentReader(new MonoSignalReader(reader, rate), (int)(segment * rate), max);
         var lengths = new List<double>();
         while (segments.TryNext(out var s))
         {

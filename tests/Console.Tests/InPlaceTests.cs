@@ -32,6 +32,24 @@ public sealed class InPlaceTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Files_hashed_in_place_hash_as_their_uploaded_copies_so_the_feature_cache_serves_them()
+    {
+        // In place the file is hashed as a stream, uploaded it is hashed whole: one audio must give one cache key.
+        var corpus = fixture.NewFolder("in-place-hash");
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("generate", "--genres", "2", "--per-genre", "2", "--seconds", "1", "--seed", "1812", "--out", corpus));
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("ingest", corpus, "--dataset", "hash-uploaded"));
+        var first = Files.Json(await fixture.Cli.RunAsync(
+            "submit", "--dataset", "hash-uploaded", "--k", "2", "--model", "none", "--no-tsne", "--no-baselines", "--wait", "--json"));
+        Assert.Equal(4, (int)first["features"]!["computed"]!);
+
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("ingest", corpus, "--dataset", "hash-in-place", "--in-place"));
+        var second = Files.Json(await fixture.Cli.RunAsync(
+            "submit", "--dataset", "hash-in-place", "--k", "2", "--model", "none", "--no-tsne", "--no-baselines", "--wait", "--json"));
+        Assert.Equal(0, (int)second["features"]!["computed"]!);
+        Assert.Equal(4, (int)second["features"]!["cached"]!);
+    }
+
+    [Fact]
     public async Task Against_a_cluster_in_place_needs_a_library_root_the_silos_know()
     {
         var corpus = await fixture.GenerateAsync("in-place-gateway", perGenre: 1);

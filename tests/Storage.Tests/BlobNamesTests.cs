@@ -58,4 +58,17 @@ public sealed class BlobNamesTests
         Assert.Throws<ArgumentException>(() => BlobContainers.Validate("a--b"));
         Assert.Throws<ArgumentException>(() => BlobContainers.Validate("ab"));
     }
+
+    [Fact]
+    public void Reads_the_audio_hash_back_from_a_listed_coverage_name_only()
+    {
+        var key = "stats-sr22050";
+        Assert.Equal(Sha, BlobNames.AudioOfFeatureCoverage(key, BlobNames.FeatureCoverage(key, Sha.ToUpperInvariant())));
+        Assert.StartsWith(BlobNames.FeaturePrefix(key), BlobNames.FeatureCoverage(key, Sha), StringComparison.Ordinal);
+        Assert.Null(BlobNames.AudioOfFeatureCoverage(key, BlobNames.Features(key, Sha)));
+        Assert.Null(BlobNames.AudioOfFeatureCoverage(key, BlobNames.FeatureSegments(key, Sha)));
+        Assert.Null(BlobNames.AudioOfFeatureCoverage(key, BlobNames.FeatureShard(key, "silo-a", 3)));
+        Assert.Null(BlobNames.AudioOfFeatureCoverage("other-key", BlobNames.FeatureCoverage(key, Sha)));
+        Assert.Null(BlobNames.AudioOfFeatureCoverage(key, $"{key}/shards/{Sha}.json"));
+    }
 }

@@ -4,9 +4,10 @@ namespace MusicClustering.Audio;
 /// A track read as a sequence of analysis segments (see <see cref="SegmentReader"/>), with the bookkeeping every
 /// consumer needs: the too_long decision from the header before decoding (and during decoding when the header does
 /// not say), a truncation that leaves nothing to analyse turned into a truncated_data failure, and at the end how much
-/// was analysed of how long a track. Each segment is valid until the next one is read.
+/// was analysed of how long a track. Each segment is valid until the next one is read, and none after <see cref="Dispose"/>
+/// (which returns the segment buffer to its pool; the caller still owns the reader).
 /// </summary>
-public sealed class SegmentedTrack
+public sealed class SegmentedTrack : IDisposable
 {
     private readonly AudioReader _reader;
     private readonly FeatureConfig _config;
@@ -65,4 +66,6 @@ public sealed class SegmentedTrack
             throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{_reader.FileName}: no samples decoded.");
         }
     }
+
+    public void Dispose() => _segments.Dispose();
 }

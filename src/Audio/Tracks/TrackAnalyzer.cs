@@ -38,7 +38,7 @@ public static class TrackAnalyzer
         }
 
         var frames = config.Kind == FeatureKind.Frames;
-        var track = new SegmentedTrack(reader, config, frames ? 1 : null); // frames:N reads only the start
+        using var track = new SegmentedTrack(reader, config, frames ? 1 : null); // frames:N reads only the start
         var vectors = new List<float[]>();
         DescriptorSummary? pooled = null;
         track.ForEach(

@@ -52,20 +52,27 @@ public sealed class DatasetIngestor(ArtifactStore store, IClusterClient client)
             async (i, ct) =>
             {
                 var track = tracks[i];
-                var content = await File.ReadAllBytesAsync(track.Path, ct);
-                var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+                string sha;
+                long length;
                 BlobRef? audio = null;
                 if (inPlace is null)
                 {
+                    var content = await File.ReadAllBytesAsync(track.Path, ct);
+                    (sha, length) = (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
                     audio = new BlobRef(BlobContainers.Audio, BlobNames.Audio(sha, BlobExtension(track.FileName)));
                     if (await store.UploadIfAbsentAsync(audio, BinaryData.FromBytes(content), ct))
                     {
                         Interlocked.Increment(ref uploaded);
                     }
                 }
+                else
+                {
+                    // In place only the hash is needed: stream the file instead of holding it.
+                    (sha, length) = await FileHash.ComputeAsync(track.Path, ct);
+                }
 
-                Interlocked.Add(ref bytes, content.Length);
-                uploads[i] = (sha, audio, content.Length);
+                Interlocked.Add(ref bytes, length);
+                uploads[i] = (sha, audio, length);
                 tags[i] = TagReader.Read(track.Path);
                 progress?.Report(Interlocked.Increment(ref done));
             });

@@ -1,3 +1,4 @@
+using MusicClustering.Audio;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 using MusicClustering.Storage;
@@ -6,7 +7,8 @@ namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
 /// Asks one track grain per track for its features, with a bound on calls in flight, and assembles the vectors the
-/// replies carry into one matrix blob. No blob is read per track (only a vector too large for a reply, which no
+/// replies carry into one matrix blob. The feature cache is listed once first, so a track not in it is extracted
+/// without a probe. No blob is read per track (only a vector too large for a reply, which no
 /// config produces, is read from its blob). Runs on the experiment grain's scheduler: it only awaits grain calls and
 /// blob I/O.
 /// </summary>
@@ -17,14 +19,45 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
     public async Task<ExtractionOutcome> ExtractAsync(
         DatasetManifest manifest, string featureConfig, Action<int> onCompleted, CancellationToken cancellationToken)
     {
+        var cached = await CachedAudioAsync(featureConfig, cancellationToken);
         var results = await BoundedFanOut.RunAsync(
             manifest.Tracks,
             MaxTracksInFlight,
             track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig, track.InPlace)), cancellationToken),
+                .ExtractAsync(new TrackExtractionRequest(
+                    track.Audio, track.Sha256, track.File, featureConfig, track.InPlace, Uncached: cached is not null && !cached.Contains(track.Sha256))),
+                cancellationToken),
             onCompleted,
             cancellationToken);
         return ExtractionOutcome.From(manifest.Tracks, results);
+    }
+
+    /// <summary>
+    /// The audio hashes with a cached coverage under this config, from one listing (a page per 5,000 blobs) instead of
+    /// one probe per track; null when the config does not parse (each track grain then reports it).
+    /// </summary>
+    private async Task<HashSet<string>?> CachedAudioAsync(string featureConfig, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = FeatureConfig.Parse(featureConfig).CacheKey;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var cached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var name in store.ListAsync(BlobContainers.Features, BlobNames.FeaturePrefix(key), cancellationToken))
+        {
+            if (BlobNames.AudioOfFeatureCoverage(key, name) is { } sha)
+            {
+                cached.Add(sha);
+            }
+        }
+
+        return cached;
     }
 
     /// <summary>Writes the vectors of the extracted tracks to the experiment's matrix blob and returns them as rows.</summary>

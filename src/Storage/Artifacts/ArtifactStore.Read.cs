@@ -7,7 +7,7 @@ namespace MusicClustering.Storage;
 
 public sealed partial class ArtifactStore
 {
-    private const int ListPageSize = 1000;
+    private const int ListPageSize = 5000; // the most one List Blobs call returns
 
     /// <summary>
     /// A read stream over the blob that downloads it block by block (one transfer block at a time), so a long

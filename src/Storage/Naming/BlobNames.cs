@@ -42,6 +42,25 @@ public static class BlobNames
     public static string FeatureCoverage(string featureConfigKey, string audioSha256) =>
         Path.ChangeExtension(Features(featureConfigKey, audioSha256), ".json");
 
+    /// <summary>The prefix every blob of one feature config shares: <c>{featureConfigKey}/</c>.</summary>
+    public static string FeaturePrefix(string featureConfigKey) =>
+        $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/";
+
+    /// <summary>The audio hash of a <see cref="FeatureCoverage"/> name listed under <see cref="FeaturePrefix"/>, or null for any other blob.</summary>
+    public static string? AudioOfFeatureCoverage(string featureConfigKey, string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var prefix = FeaturePrefix(featureConfigKey);
+        const string extension = ".json";
+        if (!blobName.StartsWith(prefix, StringComparison.Ordinal) || !blobName.EndsWith(extension, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var sha = blobName[prefix.Length..^extension.Length];
+        return sha.Length == Sha256HexLength && sha.All(char.IsAsciiHexDigit) ? sha.ToLowerInvariant() : null;
+    }
+
     /// <summary><c>{runId}/{file}</c> in <see cref="BlobContainers.Models"/>.</summary>
     public static string Model(string runId, string file) => Join(runId, file, nameof(runId), nameof(file));
 

@@ -43,7 +43,7 @@ internal sealed class FileFeatures
     public void Analyse(string path, FeatureConfig config)
     {
         using var reader = AudioReader.OpenFile(path, Options.SampleRate);
-        var track = new SegmentedTrack(reader, config);
+        using var track = new SegmentedTrack(reader, config);
         var mfccExtractor = TrackAnalyzer.Mfcc(Options);
         track.ForEach(segment =>
         {
