@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MusicClustering.Contracts;
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed record RepresentationSpec(
 
     public bool IsTrained => Model is RepresentationModels.Vae or RepresentationModels.BetaVae || LearnsFromPatches;
 
-    /// <summary>Trained on log-mel patches of the audio rather than on the feature vectors.</summary>
+    /// <summary>Trained on log-mel patches of the audio rather than on the feature vectors (derived, so not in the spec's JSON).</summary>
+    [JsonIgnore]
     public bool LearnsFromPatches => PatchRepresentationModels.Contains(Model);
 }

@@ -33,4 +33,14 @@ public sealed class PatchModelSpecTests
         var error = Assert.Throws<ArgumentException>(() => SpecValidator.Validate(spec));
         Assert.Contains("conv-vae, contrastive", error.Message);
     }
+
+    [Fact]
+    public void Evaluating_a_feature_table_with_a_patch_model_is_refused_with_the_reason()
+    {
+        var ids = Enumerable.Range(0, 6).Select(i => $"t{i}").ToList();
+        var table = new FeatureTable(ids, ids.Select(_ => (string?)null).ToList(), ["a", "b"], [.. Enumerable.Range(0, 12).Select(i => (float)i)]);
+        var spec = new ExperimentSpec("p", "data", Representations: [new RepresentationSpec(PatchRepresentationModels.Contrastive)], K: 2);
+        var error = Assert.Throws<ArgumentException>(() => TableEvaluation.Run(table, spec, CancellationToken.None));
+        Assert.Contains("model 'contrastive' learns from the audio's log-mel", error.Message);
+    }
 }
