@@ -10,7 +10,7 @@ namespace MusicClustering.Grains.Training;
 /// <summary>
 /// One attempt at a patch-model run (conv-vae or contrastive): streams the manifest's log-mel crops from blob storage
 /// on a dedicated thread (from a checkpoint when resuming), uploads checkpoints as they come, then stores the pooled
-/// track embeddings as the latents, the model, the loss curve and, for conv-vae, the latent diagnostics.
+/// track embeddings as the latents, the model, the loss curve and, for conv-vae, the latent diagnostics and traversal.
 /// </summary>
 internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
 {
@@ -52,19 +52,19 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
         var checkpoints = _checkpoints = new CheckpointUploader<PatchModelCheckpoint>(runs, logger, resumeFrom?.Epoch ?? 0, c => c.ToBytes(), c => c.Epoch);
         var progress = observe(_progress);
         using var source = new BlobPatchSource(store, manifest);
-        (PatchModelResult Result, VaeDiagnosticsReport? Diagnostics) trained;
+        (PatchModelResult Result, VaeDiagnosticsReport? Diagnostics, byte[]? TraversalPng) trained;
         try
         {
-            trained = await DedicatedThread.RunAsync($"{patches.Model}-{blobs.RunId}", () =>
+            trained = await DedicatedThread.RunAsync<(PatchModelResult, VaeDiagnosticsReport?, byte[]?)>($"{patches.Model}-{blobs.RunId}", () =>
             {
                 var result = new PatchModelTrainer().Train(new PatchTrainingInput(source, resumeFrom, checkpoints.Post), options, progress, cancellationToken);
                 if (options.Kind != PatchModelKind.ConvVae)
                 {
-                    return (result, null);
+                    return (result, null, null);
                 }
 
                 using var model = PatchModelFile.Load(result.ModelBytes);
-                return (result, (VaeDiagnosticsReport?)model.Diagnose(source, cancellationToken));
+                return (result, model.Diagnose(source, cancellationToken), LatentTraversalPlot.RenderPng(LatentTraversal.Compute(model)));
             });
         }
         finally
@@ -73,8 +73,9 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
             await checkpoints.CompleteAsync();
         }
 
-        var (result, diagnostics) = trained;
+        var (result, diagnostics, traversalPng) = trained;
         var lossCurve = request.LossCurve ?? blobs.LossCurve;
+        var traversal = request.Traversal ?? blobs.Traversal;
         await store.WriteMatrixAsync(blobs.Latents, result.Embeddings, result.Tracks, result.Dimension, cancellationToken);
         await Upload(blobs.Model, result.ModelBytes, cancellationToken);
         await Upload(lossCurve, LossCurvePlot.RenderPng(result.History), cancellationToken);
@@ -82,6 +83,7 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
         if (diagnostics is not null)
         {
             await Upload(blobs.Diagnostics, JsonSerializer.SerializeToUtf8Bytes(diagnostics, ResultsJson.Options), cancellationToken);
+            await Upload(traversal, traversalPng!, cancellationToken);
             summary = new LatentDiagnostics(diagnostics.ActiveUnits, [.. diagnostics.KlPerDimension], diagnostics.TotalCorrelation, diagnostics.ReconstructionError);
         }
 
@@ -98,6 +100,7 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
             Model = blobs.Model,
             Diagnostics = diagnostics is null ? null : blobs.Diagnostics,
             LossCurve = lossCurve,
+            Traversal = diagnostics is null ? null : traversal,
             LatentDiagnostics = summary,
         };
     }

@@ -43,6 +43,8 @@ public sealed class PatchModelExperimentTests(ClusterFixture fixture) : IDisposa
         Assert.NotNull(learned[0].Diagnostics);
         Assert.Equal(32, learned[0].Diagnostics!.KlPerDimension.Length);
         Assert.Null(learned[1].Diagnostics);
+        Assert.Contains(BuiltRepresentation.TraversalBlob, learned[0].Blobs.Keys);
+        Assert.DoesNotContain(BuiltRepresentation.TraversalBlob, learned[1].Blobs.Keys);
 
         // Every track's log-mel is cached by audio hash, frame-major: frames × 128 bands.
         var manifest = await fixture.Store.ReadJsonAsync<DatasetManifest>(
