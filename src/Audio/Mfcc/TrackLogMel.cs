@@ -16,23 +16,26 @@ public static class TrackLogMel
     public static LogMelSpectrogram Compute(Stream audio, string fileName, CancellationToken cancellationToken = default)
     {
         var rate = Extractor.Options.SampleRate;
+        var maxSamples = (int)(MaxSeconds * rate);
         using var reader = AudioReader.Open(audio, fileName, rate);
         using var mono = new MonoSignalReader(reader, rate);
-        var signal = new float[(int)(MaxSeconds * rate)];
-        var read = 0;
+        var samples = new SampleQueue();
+        var chunk = new float[1 << 16];
         int n;
-        while (read < signal.Length && (n = mono.Read(signal.AsSpan(read, Math.Min(1 << 16, signal.Length - read)))) > 0)
+        while (samples.Count < maxSamples && (n = mono.Read(chunk.AsSpan(0, Math.Min(chunk.Length, maxSamples - samples.Count)))) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            read += n;
+            samples.AddRange(chunk.AsSpan(0, n));
         }
 
+        var signal = new float[samples.Count];
+        var read = samples.Take(signal);
         if (read < Extractor.Options.NFft)
         {
             throw new AudioFormatException(
                 AudioFailureReasons.TooShort, $"{fileName}: {read} samples at {rate} Hz is shorter than one analysis frame ({Extractor.Options.NFft} samples).");
         }
 
-        return Extractor.ComputeLogMel(signal.AsSpan(0, read));
+        return Extractor.ComputeLogMel(signal);
     }
 }
