@@ -10,5 +10,5 @@ public static class RepresentationModels
     /// <summary>A 2-D Barnes–Hut t-SNE of the standardised vectors: it keeps neighbourhoods, not distances.</summary>
     public const string Tsne = "tsne";
 
-    public static readonly string[] All = [Vae, BetaVae, Pca, Tsne, None];
+    public static readonly string[] All = [Vae, BetaVae, Pca, Tsne, None, .. PatchRepresentationModels.All];
 }

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace MusicClustering.Contracts;
 
 /// <summary>
 /// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
-/// component count), <c>tsne</c> (a 2-D embedding) or <c>none</c> (the standardised track vectors).
+/// component count), <c>tsne</c> (a 2-D embedding) or <c>none</c> (the standardised track vectors), or a
+/// patch model (<see cref="PatchRepresentationModels"/>: <c>conv-vae</c> with β, <c>contrastive</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
 public sealed record RepresentationSpec(
@@ -17,8 +20,14 @@ public sealed record RepresentationSpec(
         RepresentationModels.Pca => $"pca{Dimensions}",
         RepresentationModels.Tsne => "tsne",
         RepresentationModels.BetaVae => $"beta-vae(b={Beta:0.###})",
+        PatchRepresentationModels.ConvVae => Beta == 1.0 ? "conv-vae" : $"conv-vae(b={Beta:0.###})",
+        PatchRepresentationModels.Contrastive => "contrastive",
         _ => Beta == 1.0 ? "vae" : $"vae(b={Beta:0.###})",
     };
 
-    public bool IsTrained => Model is RepresentationModels.Vae or RepresentationModels.BetaVae;
+    public bool IsTrained => Model is RepresentationModels.Vae or RepresentationModels.BetaVae || LearnsFromPatches;
+
+    /// <summary>Trained on log-mel patches of the audio rather than on the feature vectors (derived, so not in the spec's JSON).</summary>
+    [JsonIgnore]
+    public bool LearnsFromPatches => PatchRepresentationModels.Contains(Model);
 }

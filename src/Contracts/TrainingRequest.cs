@@ -17,4 +17,9 @@ public sealed record TrainingRequest(
     [property: Id(8)] int CheckpointEveryEpochs = 5,
     [property: Id(9)] int KlWarmupEpochs = 0,
     [property: Id(10)] BlobRef? LossCurve = null,
-    [property: Id(11)] BlobRef? Traversal = null);
+    [property: Id(11)] BlobRef? Traversal = null)
+{
+    /// <summary>Set for a patch model: what to train on instead of <see cref="Matrix"/>.</summary>
+    [Id(12)]
+    public PatchTrainingRequest? Patches { get; init; }
+}

@@ -29,6 +29,9 @@ public sealed record ExperimentBlobs(string Id)
     /// <summary>The track vectors, one row per extracted track, that trainers read.</summary>
     public BlobRef Matrix => File("matrix.f32");
 
+    /// <summary>The tracks' log-mel blobs that patch models train on, in the row order of <see cref="Matrix"/>.</summary>
+    public BlobRef PatchManifest => File("patches.json");
+
     /// <summary>Written last: its presence marks the experiment complete.</summary>
     public BlobRef Results => File(ResultsFile);
 

@@ -14,6 +14,11 @@ public static class TableEvaluation
     public static (ExperimentResults Results, AnalysisOutput Analysis) Run(FeatureTable table, ExperimentSpec spec, CancellationToken cancellationToken)
     {
         SpecValidator.Validate(spec, table.Rows);
+        if (spec.EffectiveRepresentations.FirstOrDefault(r => r.LearnsFromPatches) is { } patches)
+        {
+            throw new ArgumentException($"model '{patches.Model}' learns from the audio's log-mel, which a feature table does not have; run it with cluster submit on a dataset of audio.");
+        }
+
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
         var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols), Audio.FeatureBlocks.FromColumnNames(table.Columns));

@@ -11,7 +11,7 @@ using MusicClustering.Storage;
 namespace MusicClustering.Grains;
 
 /// <summary>
-/// Trains a VAE on a matrix blob, preferring a GPU silo. The request and periodic checkpoints live in blob storage;
+/// Trains a VAE on a matrix blob, or a patch model on a patch manifest's log-mel blobs, preferring a GPU silo. The request and periodic checkpoints live in blob storage;
 /// the status blob is also the run's claim, and <see cref="OwnedJob{TStatus}"/> keeps exactly one activation training
 /// it; another one resumes the run from the last checkpoint once the owner is gone. The work itself is in
 /// <see cref="TrainingRun"/>.
@@ -26,7 +26,7 @@ public sealed class TrainerGrain(
 {
     private TrainingRunStore _runs = null!;
     private OwnedJob<TrainingStatus> _job = null!;
-    private TrainingRun? _run;
+    private ITrainingAttempt? _run;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -64,24 +64,20 @@ public sealed class TrainerGrain(
     async Task<TrainingStatus> IOwnedJob<TrainingStatus>.RunAsync(bool resumed, CancellationToken cancellationToken)
     {
         var request = await _runs.LoadRequestAsync(cancellationToken) ?? throw new InvalidOperationException("the run's request is missing");
-        var resumeFrom = resumed ? await _runs.LoadCheckpointAsync(cancellationToken) : null;
-        var epoch = resumeFrom?.Epoch ?? 0;
-        _job.Report(status => status with
+        if (request.Patches is { } patches)
         {
-            State = TrainingState.Running,
-            Epoch = epoch,
-            TotalEpochs = request.Epochs,
-            Device = "cpu",
-            Silo = SiloName,
-            ResumedFromEpoch = epoch,
-            CheckpointEpoch = epoch,
-        });
+            return await RunPatchesAsync(request, patches, resumed, cancellationToken);
+        }
+
+        var resumeFrom = resumed ? await _runs.LoadCheckpointAsync(cancellationToken) : null;
+        ReportStart(request, resumeFrom?.Epoch ?? 0);
         for (var attempt = 1; ; attempt++)
         {
-            _run = new TrainingRun(store, _runs, compute, logger);
+            var run = new TrainingRun(store, _runs, compute, logger);
+            _run = run;
             try
             {
-                return await _run.RunAsync(
+                return await run.RunAsync(
                     request, resumeFrom, _job.Status!, progress => GrainTelemetry.RecordingEpochs(progress, RunId, SiloName), cancellationToken);
             }
             catch (ExternalException ex) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
@@ -93,6 +89,28 @@ public sealed class TrainerGrain(
             }
         }
     }
+
+    private async Task<TrainingStatus> RunPatchesAsync(TrainingRequest request, PatchTrainingRequest patches, bool resumed, CancellationToken cancellationToken)
+    {
+        var resumeFrom = resumed ? await PatchTrainingRun.LoadCheckpointAsync(_runs, cancellationToken) : null;
+        ReportStart(request, resumeFrom?.Epoch ?? 0);
+        var run = new PatchTrainingRun(store, _runs, compute, logger);
+        _run = run;
+        return await run.RunAsync(
+            request, patches, resumeFrom, _job.Status!, progress => GrainTelemetry.RecordingEpochs(progress, RunId, SiloName), cancellationToken);
+    }
+
+    private void ReportStart(TrainingRequest request, int epoch) =>
+        _job.Report(status => status with
+        {
+            State = TrainingState.Running,
+            Epoch = epoch,
+            TotalEpochs = request.Epochs,
+            Device = "cpu",
+            Silo = SiloName,
+            ResumedFromEpoch = epoch,
+            CheckpointEpoch = epoch,
+        });
 
     TrainingStatus IOwnedJob<TrainingStatus>.Failed(TrainingStatus status, Exception error) =>
         status with { State = TrainingState.Failed, Error = error.Message };

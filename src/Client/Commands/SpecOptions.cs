@@ -13,7 +13,7 @@ public sealed class SpecOptions
     public Option<string?> SpecFile { get; } = new("--spec") { Description = "Experiment spec JSON file (flags below then override nothing)." };
     public Option<string?> Dataset { get; } = new("--dataset") { Description = "Dataset to run on (see `cluster ingest`)." };
     public Option<string?> Name { get; } = new("--name") { Description = "Experiment name (default: <dataset>-<model>)." };
-    public Option<string> Model { get; } = new("--model") { Description = "vae, beta-vae, pca or none.", DefaultValueFactory = _ => RepresentationModels.Vae };
+    public Option<string> Model { get; } = new("--model") { Description = "vae, beta-vae, pca, tsne, none, conv-vae or contrastive.", DefaultValueFactory = _ => RepresentationModels.Vae };
     public Option<double> Beta { get; } = new("--beta") { Description = "KL weight (β-VAE when > 1).", DefaultValueFactory = _ => 1.0 };
     public Option<string?> BetaSweep { get; } = new("--beta-sweep") { Description = "Comma-separated βs, one VAE each, e.g. 1,2,4,8." };
     public Option<int> LatentDim { get; } = new("--latent-dim") { Description = "VAE latent (or PCA) dimensions.", DefaultValueFactory = _ => 16 };

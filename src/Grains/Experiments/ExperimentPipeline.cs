@@ -42,9 +42,12 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
         if (trained.Count > 0)
         {
+            var patchManifest = trained.Any(p => p.Spec.LearnsFromPatches)
+                ? await Timed(timings, "logmel", () => new LogMelStage(grains, store, _blobs).PrepareAsync(manifest.Dataset, extraction, done => progress.Report(done), cancellationToken))
+                : null;
             await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
             representations.InsertRange(0, await Timed(timings, "train", () =>
-                new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, progress.Report, cancellationToken)));
+                new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
         }
 
         await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");

@@ -6,7 +6,7 @@ using MusicClustering.Storage;
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
-/// Trains every VAE representation through its own trainer grain, all at once, so a cluster with several silos (or
+/// Trains every VAE and patch-model representation through its own trainer grain, all at once, so a cluster with several silos (or
 /// a GPU silo) trains them in parallel, and reads back their latent means. Trainers write their pictures straight
 /// into the experiment's folder.
 /// </summary>
@@ -17,8 +17,10 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
     /// <summary>One trainer per experiment and representation; a single blob-safe segment, so it can name its model folder.</summary>
     public static string TrainerKey(string experimentId, PlannedRepresentation plan) => $"{experimentId}--{plan.Key}";
 
+    /// <summary>Trains every plan; patch models read the tracks of <paramref name="patchManifest"/> (required when any plan is one).</summary>
     public async Task<IReadOnlyList<BuiltRepresentation>> TrainAsync(
-        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, Action<int, string?> onProgress, CancellationToken cancellationToken)
+        ExperimentSpec spec, IReadOnlyList<PlannedRepresentation> plans, BlobRef? patchManifest, Action<int, string?> onProgress,
+        CancellationToken cancellationToken)
     {
         var training = spec.EffectiveTraining;
         var trainers = plans.Select(plan => (Plan: plan, Grain: grains.GetGrain<ITrainerGrain>(TrainerKey(blobs.Id, plan)))).ToList();
@@ -27,7 +29,12 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
             var request = new TrainingRequest(
                 blobs.Matrix, plan.Spec.Dimensions, training.EffectiveHiddenSizes, plan.Spec.Beta, training.Epochs,
                 training.BatchSize, training.LearningRate, plan.Seed, KlWarmupEpochs: training.KlWarmupEpochs,
-                LossCurve: blobs.LossCurve(plan), Traversal: blobs.Traversal(plan));
+                LossCurve: blobs.LossCurve(plan), Traversal: blobs.Traversal(plan))
+            {
+                Patches = plan.Spec.LearnsFromPatches
+                    ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"))
+                    : null,
+            };
             await GrainCallRetry.RunAsync(
                 async () =>
                 {

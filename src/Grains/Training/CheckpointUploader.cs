@@ -1,27 +1,31 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using MusicClustering.Learning;
 
 namespace MusicClustering.Grains.Training;
 
 /// <summary>
 /// Takes checkpoints from the training thread and uploads them in the background, newest first: when an upload is
 /// slower than training, older pending checkpoints are dropped, since only the latest one is ever resumed from.
+/// One uploader serves every model kind: it is given how to serialise a checkpoint and read its epoch.
 /// </summary>
-internal sealed class CheckpointUploader
+internal sealed class CheckpointUploader<TCheckpoint>
 {
-    private readonly Channel<VaeCheckpoint> _pending = Channel.CreateBounded<VaeCheckpoint>(
+    private readonly Channel<TCheckpoint> _pending = Channel.CreateBounded<TCheckpoint>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
 
     private readonly TrainingRunStore _runs;
     private readonly ILogger _logger;
+    private readonly Func<TCheckpoint, byte[]> _toBytes;
+    private readonly Func<TCheckpoint, int> _epochOf;
     private readonly Task _drain;
     private int _uploadedEpoch;
 
-    public CheckpointUploader(TrainingRunStore runs, ILogger logger, int uploadedEpoch)
+    public CheckpointUploader(TrainingRunStore runs, ILogger logger, int uploadedEpoch, Func<TCheckpoint, byte[]> toBytes, Func<TCheckpoint, int> epochOf)
     {
         _runs = runs;
         _logger = logger;
+        _toBytes = toBytes;
+        _epochOf = epochOf;
         _uploadedEpoch = uploadedEpoch;
 
         // The thread pool, not the grain scheduler: the store needs no grain context and training must not wait on it.
@@ -32,7 +36,7 @@ internal sealed class CheckpointUploader
     public int UploadedEpoch => Volatile.Read(ref _uploadedEpoch);
 
     /// <summary>Called on the training thread; never blocks.</summary>
-    public void Post(VaeCheckpoint checkpoint) => _pending.Writer.TryWrite(checkpoint);
+    public void Post(TCheckpoint checkpoint) => _pending.Writer.TryWrite(checkpoint);
 
     /// <summary>Uploads what is still pending and stops.</summary>
     public Task CompleteAsync()
@@ -47,13 +51,13 @@ internal sealed class CheckpointUploader
         {
             try
             {
-                await _runs.SaveCheckpointAsync(checkpoint.ToBytes(), CancellationToken.None);
-                Volatile.Write(ref _uploadedEpoch, checkpoint.Epoch);
+                await _runs.SaveCheckpointAsync(_toBytes(checkpoint), CancellationToken.None);
+                Volatile.Write(ref _uploadedEpoch, _epochOf(checkpoint));
             }
             catch (Exception ex)
             {
                 // A lost checkpoint only costs recomputation after a crash; training goes on.
-                _logger.LogWarning(ex, "Could not store the epoch {Epoch} checkpoint of run {RunId}", checkpoint.Epoch, _runs.Blobs.RunId);
+                _logger.LogWarning(ex, "Could not store the epoch {Epoch} checkpoint of run {RunId}", _epochOf(checkpoint), _runs.Blobs.RunId);
             }
         }
     }

@@ -10,10 +10,10 @@ namespace MusicClustering.Grains.Training;
 /// uploads checkpoints as they come, then stores the model, latents, loss curve, diagnostics and traversal. Cancelled
 /// (deactivation, or the claim was lost), it stops at the next batch or upload.
 /// </summary>
-internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger)
+internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
 {
     private readonly LatestValue<EpochProgress> _progress = new();
-    private CheckpointUploader? _checkpoints;
+    private CheckpointUploader<VaeCheckpoint>? _checkpoints;
     private string? _device;
 
     /// <summary>The given status with this attempt's live progress folded in; safe to call while training.</summary>
@@ -46,7 +46,7 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         Volatile.Write(ref _device, device);
         var options = TrainingOptions.From(request, compute.TorchThreads, device);
         var resumedFrom = resumeFrom?.Epoch ?? 0;
-        var checkpoints = _checkpoints = new CheckpointUploader(runs, logger, resumedFrom);
+        var checkpoints = _checkpoints = new CheckpointUploader<VaeCheckpoint>(runs, logger, resumedFrom, c => c.ToBytes(), c => c.Epoch);
         var input = new VaeTrainingInput(matrix.Data, matrix.Rows, matrix.Cols, resumeFrom, checkpoints.Post);
         var progress = observe(_progress);
         (VaeTrainingResult Result, TrainingReport Report) trained;

@@ -34,7 +34,12 @@ public sealed class TrainingRunStore(ArtifactStore store, TrainingBlobs blobs, I
         store.UploadAsync(blobs.Checkpoint, BinaryData.FromBytes(checkpoint), overwrite: true, cancellationToken);
 
     /// <summary>The stored checkpoint, or null when there is none or it cannot be read (the run then starts over).</summary>
-    public async Task<VaeCheckpoint?> LoadCheckpointAsync(CancellationToken cancellationToken)
+    public Task<VaeCheckpoint?> LoadCheckpointAsync(CancellationToken cancellationToken) =>
+        LoadCheckpointAsync(VaeCheckpoint.FromBytes, cancellationToken);
+
+    /// <summary>As <see cref="LoadCheckpointAsync(CancellationToken)"/>, for any model kind's checkpoint format.</summary>
+    public async Task<TCheckpoint?> LoadCheckpointAsync<TCheckpoint>(Func<byte[], TCheckpoint> parse, CancellationToken cancellationToken)
+        where TCheckpoint : class
     {
         if (await store.TryDownloadAsync(blobs.Checkpoint, cancellationToken) is not { } found)
         {
@@ -43,7 +48,7 @@ public sealed class TrainingRunStore(ArtifactStore store, TrainingBlobs blobs, I
 
         try
         {
-            return VaeCheckpoint.FromBytes(found.Content.ToArray());
+            return parse(found.Content.ToArray());
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException)
         {
