@@ -39,6 +39,17 @@ public sealed class MatrixBlobRowsTests(AzuriteStoreFixture azurite) : IClassFix
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => source.ReadAsync(new RowRange(Rows - 2, 3), rows, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_missing_or_foreign_blob_is_refused_when_opened()
+    {
+        var missing = new BlobRef(BlobContainers.Experiments, $"tests/missing-{Guid.NewGuid():N}.f32m");
+        var foreign = new BlobRef(BlobContainers.Experiments, $"tests/foreign-{Guid.NewGuid():N}.json");
+        await azurite.Store.WriteJsonAsync(foreign, new { rows = 3 });
+
+        await Assert.ThrowsAsync<ArtifactNotFoundException>(() => MatrixBlobRowSource.OpenAsync(azurite.Store, missing, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidDataException>(() => MatrixBlobRowSource.OpenAsync(azurite.Store, foreign, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(0L)]
     [InlineData(1L << 20)]
