@@ -54,8 +54,8 @@ public sealed class BlobPatchSource(ArtifactStore store, PatchManifest manifest)
             await _reads.WaitAsync(cancellationToken);
             try
             {
-                bytes = await store.ReadRangeAsync(
-                    track.LogMel, LogMelBlobs.Offset(patch.StartFrame, Bands), available * Bands * sizeof(float), cancellationToken);
+                bytes = (await store.DownloadRangeAsync(
+                    track.LogMel, LogMelBlobs.Offset(patch.StartFrame, Bands), available * Bands * sizeof(float), cancellationToken)).ToArray();
             }
             finally
             {

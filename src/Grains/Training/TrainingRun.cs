@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
+using MusicClustering.Experiments;
 using MusicClustering.Learning;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Training;
 
 /// <summary>
-/// One attempt at a training run: reads the matrix, trains on a dedicated thread (from a checkpoint when resuming),
-/// uploads checkpoints as they come, then stores the model, latents, loss curve, diagnostics and traversal. Cancelled
+/// One attempt at a training run: streams the matrix blob's rows (ranged reads, never the whole matrix), trains on a
+/// dedicated thread (from a checkpoint when resuming), uploads checkpoints as they come, then stores the model, the
+/// latents (written a window at a time), loss curve, diagnostics and traversal. Cancelled
 /// (deactivation, or the claim was lost), it stops at the next batch or upload.
 /// </summary>
 internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
@@ -41,13 +43,14 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         CancellationToken cancellationToken)
     {
         var blobs = runs.Blobs;
-        var matrix = await store.ReadMatrixAsync(request.Matrix, cancellationToken);
+        var source = await MatrixBlobRowSource.OpenAsync(store, request.Matrix, cancellationToken);
         var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
         Volatile.Write(ref _device, device);
         var options = TrainingOptions.From(request, compute.TorchThreads, device);
         var resumedFrom = resumeFrom?.Epoch ?? 0;
         var checkpoints = _checkpoints = new CheckpointUploader<VaeCheckpoint>(runs, logger, resumedFrom, c => c.ToBytes(), c => c.Epoch);
-        var input = new VaeTrainingInput(matrix.Data, matrix.Rows, matrix.Cols, resumeFrom, checkpoints.Post);
+        await using var latents = new MatrixBlobWriter(store, blobs.Latents, source.Rows, options.LatentDim);
+        var input = new VaeTrainingInput(source, resumeFrom, checkpoints.Post) { Latents = latents };
         var progress = observe(_progress);
         (VaeTrainingResult Result, TrainingReport Report) trained;
         try
@@ -55,7 +58,10 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
             trained = await DedicatedThread.RunAsync($"vae-{blobs.RunId}", () =>
             {
                 var result = new VaeTrainer().Train(input, options, progress, cancellationToken);
-                return (result, TrainingReport.Render(blobs.RunId, options, result, matrix.Data, resumedFrom));
+
+                // Diagnostics need rows in memory: all of them up to the streaming threshold, else an even sample.
+                var rows = RowSample.Read(source, input.Streaming.ResidentFloats, input.Streaming.ChunkRows, cancellationToken);
+                return (result, TrainingReport.Render(blobs.RunId, options, result, rows, resumedFrom));
             });
         }
         finally
@@ -67,7 +73,7 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         var (trainedResult, report) = trained;
         var lossCurve = request.LossCurve ?? blobs.LossCurve;
         var traversal = request.Traversal ?? blobs.Traversal;
-        await store.WriteMatrixAsync(blobs.Latents, trainedResult.LatentMeans, matrix.Rows, trainedResult.LatentDim, cancellationToken);
+        await latents.CommitAsync(cancellationToken);
         await Upload(blobs.Model, trainedResult.ModelBytes, cancellationToken);
         await Upload(lossCurve, report.LossCurvePng, cancellationToken);
         await Upload(blobs.Diagnostics, report.DiagnosticsJson, cancellationToken);

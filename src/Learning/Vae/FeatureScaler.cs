@@ -35,6 +35,53 @@ public sealed record FeatureScaler(float[] Mean, float[] Scale)
         return new FeatureScaler(mean.Select(m => (float)m).ToArray(), scale);
     }
 
+    /// <summary>
+    /// Fits in one streamed pass over <paramref name="source"/>, <paramref name="rowsPerWindow"/> rows at a time: each
+    /// window's mean and squared deviations, merged with Chan et al.'s pairwise update (stable, unlike Σx² − n·mean²).
+    /// </summary>
+    public static FeatureScaler Fit(IRowSource source, int rowsPerWindow, CancellationToken cancellationToken)
+    {
+        var columns = source.Columns;
+        var mean = new double[columns];
+        var squares = new double[columns];
+        var windowMean = new double[columns];
+        long count = 0;
+        var windows = ChunkShufflePlan.InOrder([new RowRange(0, source.Rows)], rowsPerWindow);
+        foreach (var (window, values) in RowWindowReader.Read(source, windows, rowsPerWindow, Identity(columns), cancellationToken))
+        {
+            var rows = window.Rows;
+            Array.Clear(windowMean);
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    windowMean[c] += values[(r * columns) + c];
+                }
+            }
+
+            var total = count + rows;
+            for (var c = 0; c < columns; c++)
+            {
+                windowMean[c] /= rows;
+                double windowSquares = 0;
+                for (var r = 0; r < rows; r++)
+                {
+                    var d = values[(r * columns) + c] - windowMean[c];
+                    windowSquares += d * d;
+                }
+
+                var delta = windowMean[c] - mean[c];
+                squares[c] += windowSquares + (delta * delta * count * rows / total);
+                mean[c] += delta * rows / total;
+            }
+
+            count = total;
+        }
+
+        var scale = squares.Select(s => Math.Sqrt(s / count)).Select(s => s > 1e-12 ? (float)s : 1f).ToArray();
+        return new FeatureScaler(mean.Select(m => (float)m).ToArray(), scale);
+    }
+
     public float[] Transform(float[] data)
     {
         if (data.Length % Columns != 0)

@@ -6,6 +6,7 @@ namespace MusicClustering.Learning;
 
 /// <summary>
 /// Trains a (β-)VAE synchronously on the calling thread (give it a dedicated one). Deterministic on CPU for a given seed.
+/// Small data is kept whole; above <see cref="RowStreaming.ResidentFloats"/> the rows are streamed from the source.
 /// </summary>
 public sealed class VaeTrainer
 {
@@ -24,10 +25,10 @@ public sealed class VaeTrainer
         using var flush = DenormalFlush.OnThisThread(device.type == DeviceType.CPU);
 
         var resume = input.ResumeFrom;
-        var scaler = resume?.Scaler
-            ?? (options.Standardize ? FeatureScaler.Fit(input.Data, input.Rows, input.Columns) : FeatureScaler.Identity(input.Columns));
-        var standardized = scaler.Transform(input.Data);
-        var split = DataSplit.Create(input.Rows, options.ValidationFraction, options.Seed);
+        using ITrainingRows rows = input.Streaming.KeepsResident(input.Source)
+            ? new ResidentRows(input.Source, resume?.Scaler, options, device, cancellationToken)
+            : new StreamedRows(input.Source, resume?.Scaler, options, input.Streaming, device, cancellationToken);
+        var scaler = rows.Scaler;
 
         // Weights are drawn on the CPU (same values whatever the device); noise comes from a generator on the device.
         using var initGenerator = new Generator((ulong)options.Seed);
@@ -47,8 +48,6 @@ public sealed class VaeTrainer
             optimizer.LoadState(optimizerState);
         }
 
-        using var hostData = tensor(standardized, [input.Rows, input.Columns]);
-        using var data = hostData.to(device);
         var history = new List<EpochProgress>(resume?.History ?? []);
         var stopping = new EarlyStopping(options.EarlyStoppingPatience, resume?.BestValidationLoss, resume?.EpochsSinceImprovement ?? 0);
 
@@ -56,8 +55,8 @@ public sealed class VaeTrainer
         {
             var clock = Stopwatch.StartNew();
             var beta = options.BetaAt(epoch);
-            var stats = RunEpoch(model, optimizer, data, split.Train, options, epoch, beta, device, cancellationToken);
-            var validation = split.Validation.Length > 0 ? Validate(model, data, split.Validation, beta, device) : (double?)null;
+            var stats = rows.RunEpoch(model, optimizer, options, epoch, beta, cancellationToken);
+            var validation = rows.HasValidation ? rows.Validate(model, beta, cancellationToken) : (double?)null;
             var report = new EpochProgress(epoch + 1, options.Epochs, stats.Loss, stats.Reconstruction, stats.Kl, validation, clock.Elapsed.TotalSeconds);
             history.Add(report);
             progress?.Report(report);
@@ -77,55 +76,27 @@ public sealed class VaeTrainer
         }
 
         model.eval();
+        var collected = new List<float>();
+        var reconstructionError = rows.Encode(
+            model,
+            chunk =>
+            {
+                if (input.Latents is { } sink)
+                {
+                    sink.WriteAsync(chunk, cancellationToken).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    collected.AddRange(chunk.Span);
+                }
+            },
+            cancellationToken);
         return new VaeTrainingResult(
-            VaeInference.EncodeMeans(model, standardized, input.Columns, device),
+            [.. collected],
             options.LatentDim,
             history,
             VaeModelFile.ToBytes(model, options, scaler),
             device.type.ToString().ToLowerInvariant(),
-            VaeInference.ReconstructionError(model, standardized, input.Columns, device));
-    }
-
-    private static (double Loss, double Reconstruction, double Kl) RunEpoch(
-        VaeModel model, AdamOptimizer optimizer, Tensor data, long[] trainRows, VaeOptions options, int epoch, double beta,
-        Device device, CancellationToken cancellationToken)
-    {
-        model.train();
-        var epochSeed = EpochSeeds.For(options.Seed, epoch);
-        model.NoiseGenerator?.manual_seed(epochSeed);
-        var order = (long[])trainRows.Clone();
-        new Random(epochSeed).Shuffle(order);
-
-        double loss = 0, reconstruction = 0, kl = 0;
-        for (var start = 0; start < order.Length; start += options.BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var count = Math.Min(options.BatchSize, order.Length - start);
-            var batch = data.index_select(0, tensor(order.AsSpan(start, count).ToArray()).to(device));
-
-            var (output, mean, logVar) = model.forward(batch);
-            var terms = VaeLoss.Compute(output, batch, mean, logVar, beta);
-            terms.Total.backward();
-            optimizer.Step();
-
-            loss += terms.Total.item<float>() * count;
-            reconstruction += terms.Reconstruction.item<float>() * count;
-            kl += terms.Kl.item<float>() * count;
-        }
-
-        return (loss / order.Length, reconstruction / order.Length, kl / order.Length);
-    }
-
-    /// <summary>Validation loss with z = μ (no sampling), so it neither consumes nor depends on random state.</summary>
-    private static double Validate(VaeModel model, Tensor data, long[] rows, double beta, Device device)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var batch = data.index_select(0, tensor(rows).to(device));
-        var (mean, logVar) = model.Encode(batch);
-        var terms = VaeLoss.Compute(model.Decode(mean), batch, mean, logVar, beta);
-        return terms.Total.item<float>();
+            reconstructionError);
     }
 }

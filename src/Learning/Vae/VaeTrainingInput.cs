@@ -1,23 +1,34 @@
 namespace MusicClustering.Learning;
 
-/// <summary>Training rows (row-major, <paramref name="Rows"/> × <paramref name="Columns"/>) and optional resume/checkpoint hooks.</summary>
+/// <summary>
+/// Training rows, optional resume/checkpoint hooks, and where the latent means go: with <see cref="Latents"/> they are
+/// written there a chunk at a time (the result's <see cref="VaeTrainingResult.LatentMeans"/> is then empty), otherwise
+/// they come back in the result.
+/// </summary>
 public sealed record VaeTrainingInput(
-    float[] Data,
-    int Rows,
-    int Columns,
+    IRowSource Source,
     VaeCheckpoint? ResumeFrom = null,
     Action<VaeCheckpoint>? OnCheckpoint = null)
 {
+    /// <summary>Rows held in memory (row-major, <paramref name="rows"/> × <paramref name="columns"/>).</summary>
+    public VaeTrainingInput(float[] data, int rows, int columns, VaeCheckpoint? resumeFrom = null, Action<VaeCheckpoint>? onCheckpoint = null)
+        : this(new InMemoryRowSource(data, rows, columns), resumeFrom, onCheckpoint)
+    {
+    }
+
+    public int Rows => Source.Rows;
+
+    public int Columns => Source.Columns;
+
+    public IRowSink? Latents { get; init; }
+
+    public RowStreaming Streaming { get; init; } = RowStreaming.Default;
+
     public void Validate()
     {
-        if (Rows <= 0 || Columns <= 0 || Data.Length != (long)Rows * Columns)
+        if (Rows <= 0 || Columns <= 0)
         {
-            throw new ArgumentException($"Data holds {Data.Length} values, expected Rows {Rows} × Columns {Columns}.");
-        }
-
-        if (Data.Any(v => !float.IsFinite(v)))
-        {
-            throw new ArgumentException("Data contains NaN or infinite values.");
+            throw new ArgumentException($"Expected rows and columns, got Rows {Rows} × Columns {Columns}.");
         }
     }
 }

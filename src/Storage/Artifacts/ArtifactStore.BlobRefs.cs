@@ -14,6 +14,12 @@ public sealed partial class ArtifactStore : IClaimStore
     public Task<(BinaryData Content, string ETag)?> TryDownloadAsync(BlobRef blob, CancellationToken cancellationToken = default) =>
         TryDownloadAsync(blob.Container, blob.Name, cancellationToken);
 
+    public Task<BinaryData> DownloadRangeAsync(BlobRef blob, long offset, long length, CancellationToken cancellationToken = default) =>
+        DownloadRangeAsync(blob.Container, blob.Name, offset, length, cancellationToken);
+
+    public Task<string> UploadFileAsync(BlobRef blob, string filePath, bool overwrite, CancellationToken cancellationToken = default) =>
+        UploadFileAsync(blob.Container, blob.Name, filePath, overwrite, cancellationToken);
+
     public Task DownloadToFileAsync(BlobRef blob, string filePath, CancellationToken cancellationToken = default) =>
         DownloadToFileAsync(blob.Container, blob.Name, filePath, cancellationToken);
 

@@ -46,6 +46,33 @@ public sealed partial class ArtifactStore
         return result?.Content ?? throw new ArtifactNotFoundException(container, name);
     }
 
+    /// <summary>
+    /// Downloads exactly <paramref name="length"/> bytes from <paramref name="offset"/> (one ranged GET, retried as a
+    /// whole), e.g. a run of rows of a matrix blob or one crop of a stored log-mel; throws
+    /// <see cref="ArtifactNotFoundException"/> when it is missing and <see cref="InvalidDataException"/> when the blob
+    /// ends before the range does.
+    /// </summary>
+    public async Task<BinaryData> DownloadRangeAsync(
+        string container, string name, long offset, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        var blob = Blob(container, name);
+        var options = new BlobDownloadOptions { Range = new HttpRange(offset, length) };
+        try
+        {
+            var response = await RunAsync("DownloadRange", token => blob.DownloadContentAsync(options, token), cancellationToken);
+            var content = response.Value.Content;
+            return content.ToMemory().Length == length
+                ? content
+                : throw new InvalidDataException($"{container}/{name} holds {content.ToMemory().Length} bytes at {offset}, not the {length} asked for.");
+        }
+        catch (RequestFailedException e) when (IsNotFound(e))
+        {
+            throw new ArtifactNotFoundException(container, name, e);
+        }
+    }
+
     /// <summary>Downloads the whole blob with its ETag (for <see cref="TryUploadIfMatchAsync"/>), or null when missing.</summary>
     public async Task<(BinaryData Content, string ETag)?> TryDownloadAsync(
         string container, string name, CancellationToken cancellationToken = default)

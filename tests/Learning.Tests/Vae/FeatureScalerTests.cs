@@ -16,6 +16,22 @@ public sealed class FeatureScalerTests
         Assert.True(worst < 1e-4, $"max deviation {worst}");
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void The_streamed_fit_matches_scikit_learn_on_the_reference_table_whatever_the_window(int rowsPerWindow)
+    {
+        var raw = NumericCsv.Read(TestPaths.Shared("reference", "clustering", "random_1000x57.csv"));
+        var expected = NumericCsv.Read(TestPaths.Shared("reference", "clustering", "random_1000x57_standardized.csv"), hasHeader: false);
+
+        var streamed = FeatureScaler.Fit(new InMemoryRowSource(raw.Data, raw.Rows, raw.Columns), rowsPerWindow, CancellationToken.None);
+
+        var worst = streamed.Transform(raw.Data).Zip(expected.Data, (a, b) => Math.Abs(a - b)).Max();
+        Assert.True(worst < 1e-4, $"max deviation {worst}");
+        var whole = FeatureScaler.Fit(raw.Data, raw.Rows, raw.Columns);
+        Assert.All(whole.Scale.Zip(streamed.Scale), pair => Assert.Equal(pair.First, pair.Second, pair.First * 1e-5f));
+    }
+
     [Fact]
     public void A_constant_column_maps_to_zero_and_round_trips_through_bytes()
     {
