@@ -2,7 +2,8 @@ namespace MusicClustering.Contracts;
 
 /// <summary>
 /// Asks a track grain for the feature vector of one track's audio under one feature config: an audio blob, or a file
-/// read in place under one of the silo's library roots (<see cref="InPlace"/>, which wins when both are given).
+/// read in place under one of the silo's library roots (<see cref="InPlace"/>, which wins when both are given). With <see cref="Onnx"/> the grain
+/// also embeds the track with that uploaded model (<see cref="TrackFeatureResult.Embedding"/>); a track it fails on fails.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackExtractionRequest")]
 public sealed record TrackExtractionRequest(
@@ -10,4 +11,5 @@ public sealed record TrackExtractionRequest(
     [property: Id(1)] string AudioSha256,
     [property: Id(2)] string FileName,
     [property: Id(3)] string FeatureConfig,
-    [property: Id(4)] LibraryFile? InPlace = null);
+    [property: Id(4)] LibraryFile? InPlace = null,
+    [property: Id(5)] OnnxSpec? Onnx = null);

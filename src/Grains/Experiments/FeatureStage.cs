@@ -15,13 +15,13 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
     private const int MaxTracksInFlight = 64;
 
     public async Task<ExtractionOutcome> ExtractAsync(
-        DatasetManifest manifest, string featureConfig, Action<int> onCompleted, CancellationToken cancellationToken)
+        DatasetManifest manifest, string featureConfig, OnnxSpec? onnx, Action<int> onCompleted, CancellationToken cancellationToken)
     {
         var results = await BoundedFanOut.RunAsync(
             manifest.Tracks,
             MaxTracksInFlight,
             track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
-                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig, track.InPlace)), cancellationToken),
+                .ExtractAsync(new TrackExtractionRequest(track.Audio, track.Sha256, track.File, featureConfig, track.InPlace, onnx)), cancellationToken),
             onCompleted,
             cancellationToken);
         return ExtractionOutcome.From(manifest.Tracks, results);
