@@ -68,7 +68,7 @@ public static class SpecValidator
             errors.Add($"max_failed_fraction must be between 0 and 1, not {spec.MaxFailedFraction}");
         }
 
-        if (spec.EffectiveRepresentations.Where(r => r.Onnx is not null).Select(r => r.Onnx).Distinct().Count() > 1)
+        if (spec.EffectiveRepresentations.Where(r => r.Model == RepresentationModels.Onnx).Select(r => r.Onnx).Distinct().Count() > 1)
         {
             errors.Add("an experiment embeds with one onnx model and one set of onnx options; run another experiment for another");
         }
