@@ -14,6 +14,11 @@ public static class TableEvaluation
     public static (ExperimentResults Results, AnalysisOutput Analysis) Run(FeatureTable table, ExperimentSpec spec, CancellationToken cancellationToken)
     {
         SpecValidator.Validate(spec, table.Rows);
+        if (spec.EffectiveRepresentations.Any(r => r.Model == RepresentationModels.Onnx))
+        {
+            throw new ArgumentException("representation onnx embeds the audio itself: run it with cluster submit on an ingested dataset, not on a features table.");
+        }
+
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
         var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols), Audio.FeatureBlocks.FromColumnNames(table.Columns));

@@ -38,8 +38,7 @@ public sealed class TrackGrain(
     {
         try
         {
-            var (vector, _) = await onnx.EmbedAsync(request, cancellationToken);
-            return features with { Embedding = vector };
+            return features with { Embedding = await onnx.EmbedAsync(request, cancellationToken) };
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or AudioFormatException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {

@@ -16,7 +16,7 @@ public sealed class OnnxEmbeddings(ArtifactStore store, AudioSource audioSource,
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<OnnxEmbedder>>> _embedders = new(StringComparer.Ordinal);
 
-    public async Task<(float[] Vector, bool Cached)> EmbedAsync(TrackExtractionRequest request, CancellationToken cancellationToken)
+    public async Task<float[]> EmbedAsync(TrackExtractionRequest request, CancellationToken cancellationToken)
     {
         var spec = request.Onnx ?? throw new ArgumentException("the request asks for no ONNX embedding", nameof(request));
         var modelSha = spec.ModelSha256
@@ -25,7 +25,7 @@ public sealed class OnnxEmbeddings(ArtifactStore store, AudioSource audioSource,
         var cacheName = BlobNames.OnnxEmbedding(modelSha, optionsHash, request.AudioSha256);
         if (await store.TryReadJsonAsync<float[]>(BlobContainers.Features, cacheName, cancellationToken) is { Value: var cached })
         {
-            return (cached, true);
+            return cached;
         }
 
         var embedder = await EmbedderAsync(spec, modelSha, optionsHash, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class OnnxEmbeddings(ArtifactStore store, AudioSource audioSource,
         }
 
         await store.WriteJsonAsync(BlobContainers.Features, cacheName, vector, cancellationToken);
-        return (vector, false);
+        return vector;
     }
 
     public void Dispose()
