@@ -4,7 +4,7 @@ namespace MusicClustering.Contracts;
 
 /// <summary>
 /// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
-/// component count), <c>tsne</c> (a 2-D embedding) <c>none</c> (the standardised track vectors) or <c>onnx</c> (a user's exported encoder, <see cref="Onnx"/>).
+/// component count), <c>tsne</c> (a 2-D embedding), <c>none</c> (the standardised track vectors) or <c>onnx</c> (a user's exported encoder, <see cref="Onnx"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
 public sealed record RepresentationSpec(

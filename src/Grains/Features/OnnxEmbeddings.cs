@@ -38,6 +38,13 @@ public sealed class OnnxEmbeddings(ArtifactStore store, AudioSource audioSource,
         var vector = await throttle.RunAsync(
             () => embedder.Embed(AudioLoader.LoadMono(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), request.FileName, embedder.Options.SampleRate, minSamples: 1)),
             cancellationToken);
+        // The vector travels in the extraction reply, so it must fit there like a feature vector.
+        if (vector.Length * sizeof(float) > TrackFeatureResult.MaxInlineVectorBytes)
+        {
+            throw new InvalidDataException(
+                $"the model's embedding has {vector.Length} values, more than the {TrackFeatureResult.MaxInlineVectorBytes / sizeof(float)} a reply carries; export a smaller output");
+        }
+
         if (vector.Any(v => !float.IsFinite(v)))
         {
             throw new InvalidDataException("the model's embedding has NaN or infinite values");
