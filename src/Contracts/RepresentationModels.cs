@@ -10,5 +10,8 @@ public static class RepresentationModels
     /// <summary>A 2-D Barnes–Hut t-SNE of the standardised vectors: it keeps neighbourhoods, not distances.</summary>
     public const string Tsne = "tsne";
 
-    public static readonly string[] All = [Vae, BetaVae, Pca, Tsne, None, .. PatchRepresentationModels.All];
+    /// <summary>Embeddings from a user-supplied ONNX encoder, computed on the track grains (<see cref="OnnxSpec"/>).</summary>
+    public const string Onnx = "onnx";
+
+    public static readonly string[] All = [Vae, BetaVae, Pca, Tsne, None, Onnx, .. PatchRepresentationModels.All];
 }

@@ -4,14 +4,16 @@ namespace MusicClustering.Contracts;
 
 /// <summary>
 /// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
-/// component count), <c>tsne</c> (a 2-D embedding) or <c>none</c> (the standardised track vectors), or a
-/// patch model (<see cref="PatchRepresentationModels"/>: <c>conv-vae</c> with β, <c>contrastive</c>).
+/// component count), <c>tsne</c> (a 2-D embedding), <c>none</c> (the standardised track vectors), <c>onnx</c> (a user's
+/// exported encoder, <see cref="Onnx"/>), or a patch model (<see cref="PatchRepresentationModels"/>: <c>conv-vae</c>
+/// with β, <c>contrastive</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
 public sealed record RepresentationSpec(
     [property: Id(0)] string Model = RepresentationModels.Vae,
     [property: Id(1)] double Beta = 1.0,
-    [property: Id(2)] int Dimensions = 16)
+    [property: Id(2)] int Dimensions = 16,
+    [property: Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OnnxSpec? Onnx = null)
 {
     /// <summary>A short name for tables and blob names, e.g. <c>vae</c>, <c>beta-vae(b=4)</c>, <c>pca16</c>, <c>raw</c>.</summary>
     public string Label => Model switch
@@ -19,6 +21,7 @@ public sealed record RepresentationSpec(
         RepresentationModels.None => "raw",
         RepresentationModels.Pca => $"pca{Dimensions}",
         RepresentationModels.Tsne => "tsne",
+        RepresentationModels.Onnx => "onnx",
         RepresentationModels.BetaVae => $"beta-vae(b={Beta:0.###})",
         PatchRepresentationModels.ConvVae => Beta == 1.0 ? "conv-vae" : $"conv-vae(b={Beta:0.###})",
         PatchRepresentationModels.Contrastive => "contrastive",

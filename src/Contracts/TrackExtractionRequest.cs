@@ -5,6 +5,8 @@ namespace MusicClustering.Contracts;
 /// read in place under one of the silo's library roots (<see cref="InPlace"/>, which wins when both are given).
 /// <see cref="Uncached"/>: the experiment listed the feature cache once before the fan-out and found no coverage for
 /// this audio, so the grain skips its own probe (a 404 per track, most of a cold run's blob requests).
+/// With <see cref="Onnx"/> the grain also embeds the track with that uploaded model
+/// (<see cref="TrackFeatureResult.Embedding"/>); a track it fails on fails.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackExtractionRequest")]
 public sealed record TrackExtractionRequest(
@@ -13,4 +15,5 @@ public sealed record TrackExtractionRequest(
     [property: Id(2)] string FileName,
     [property: Id(3)] string FeatureConfig,
     [property: Id(4)] LibraryFile? InPlace = null,
-    [property: Id(5)] bool Uncached = false);
+    [property: Id(5)] bool Uncached = false,
+    [property: Id(6)] OnnxSpec? Onnx = null);

@@ -7,7 +7,8 @@ namespace MusicClustering.Contracts;
 /// track's feature vector itself (every config is a few hundred bytes, far under the 64 KB message limit), so the
 /// experiment gathers the corpus from the replies and never reads one blob per track; it is null only for a vector
 /// above <see cref="MaxInlineVectorBytes"/>, which the caller reads from <c>Features</c> (a blob written only for such
-/// vectors: a smaller one is cached inside the track's coverage JSON).
+/// vectors: a smaller one is cached inside the track's coverage JSON). <c>Embedding</c> is the track's ONNX embedding when
+/// the request asked for one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackFeatureResult")]
 public sealed record TrackFeatureResult(
@@ -24,7 +25,8 @@ public sealed record TrackFeatureResult(
     [property: Id(10)] string? Warning = null,
     [property: Id(11)] BlobRef? SegmentFeatures = null,
     [property: Id(12)] float[]? Vector = null,
-    [property: Id(13)] int SegmentFirstRow = 0)
+    [property: Id(13)] int SegmentFirstRow = 0,
+    [property: Id(14)] float[]? Embedding = null)
 {
     /// <summary>The largest vector a reply carries: a quarter of Orleans' 64 KB message limit.</summary>
     public const int MaxInlineVectorBytes = 16 * 1024;

@@ -17,7 +17,7 @@ public sealed record PlannedRepresentation(RepresentationSpec Spec, int Seed, bo
         var planned = new List<PlannedRepresentation>();
         foreach (var representation in spec.EffectiveRepresentations)
         {
-            var seeds = representation.Model is RepresentationModels.None or RepresentationModels.Pca
+            var seeds = representation.Model is RepresentationModels.None or RepresentationModels.Pca or RepresentationModels.Onnx
                 ? [spec.EffectiveSeeds[0]]
                 : spec.EffectiveSeeds;
             planned.AddRange(seeds.Select(seed => new PlannedRepresentation(representation, seed, Baseline: false)));

@@ -68,6 +68,11 @@ public static class SpecValidator
             errors.Add($"max_failed_fraction must be between 0 and 1, not {spec.MaxFailedFraction}");
         }
 
+        if (spec.EffectiveRepresentations.Where(r => r.Model == RepresentationModels.Onnx).Select(r => r.Onnx).Distinct().Count() > 1)
+        {
+            errors.Add("an experiment embeds with one onnx model and one set of onnx options; run another experiment for another");
+        }
+
         ValidateTraining(spec.EffectiveTraining, spec.EffectiveRepresentations.Any(r => r.IsTrained), errors);
         ValidateLyrics(spec, datasetHasLyrics, errors);
         if (errors.Count > 0)
@@ -81,6 +86,11 @@ public static class SpecValidator
         if (!RepresentationModels.All.Contains(representation.Model))
         {
             errors.Add($"model '{representation.Model}' is unknown (expected one of: {string.Join(", ", RepresentationModels.All)})");
+        }
+
+        if (representation.Model == RepresentationModels.Onnx)
+        {
+            errors.AddRange(OnnxSpecOptions.Problems(representation.Onnx));
         }
 
         if (representation.Beta < 0 || !double.IsFinite(representation.Beta))

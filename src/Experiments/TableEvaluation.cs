@@ -19,6 +19,11 @@ public static class TableEvaluation
             throw new ArgumentException($"model '{patches.Model}' learns from the audio's log-mel, which a feature table does not have; run it with cluster submit on a dataset of audio.");
         }
 
+        if (spec.EffectiveRepresentations.Any(r => r.Model == RepresentationModels.Onnx))
+        {
+            throw new ArgumentException("representation onnx embeds the audio itself: run it with cluster submit on an ingested dataset, not on a features table.");
+        }
+
         var timings = new Dictionary<string, double>();
         var total = Stopwatch.StartNew();
         var standardised = Analysis.Evaluation.FeatureSpace.Standardize(Analysis.Evaluation.FeatureSpace.FromRowMajor(table.Data, table.Rows, table.Cols), Audio.FeatureBlocks.FromColumnNames(table.Columns));

@@ -23,10 +23,31 @@ public sealed class TrackGrain(
     AudioSource audioSource,
     ExtractionThrottle throttle,
     FeatureShardWriter shards,
+    OnnxEmbeddings onnx,
     ILocalSiloDetails silo,
     ILogger<TrackGrain> logger) : Grain, ITrackGrain
 {
     public async Task<TrackFeatureResult> ExtractAsync(TrackExtractionRequest request, CancellationToken cancellationToken)
+    {
+        var features = await ExtractFeaturesAsync(request, cancellationToken);
+        return request.Onnx is null || !features.Succeeded ? features : await EmbedAsync(features, request, cancellationToken);
+    }
+
+    /// <summary>The track's ONNX embedding joins its features in the reply; a track the model fails on fails alone.</summary>
+    private async Task<TrackFeatureResult> EmbedAsync(TrackFeatureResult features, TrackExtractionRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return features with { Embedding = await onnx.EmbedAsync(request, cancellationToken) };
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or AudioFormatException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            logger.LogWarning("Track {Track} failed: onnx_failed: {Message}", features.TrackId, ex.Message);
+            return Failure(features.TrackId, features.Silo, "onnx_failed", ex.Message);
+        }
+    }
+
+    private async Task<TrackFeatureResult> ExtractFeaturesAsync(TrackExtractionRequest request, CancellationToken cancellationToken)
     {
         // Everything a track grain produces lives in blob storage, so the activation is done once this call is: leaving
         // it to idle collection would keep one activation per track resident, and memory would grow with the corpus.

@@ -47,6 +47,7 @@ public static class SiloHosting
             settings.HasGpu));
         services.AddSingleton<ExtractionThrottle>();
         services.AddSingleton<FeatureShardWriter>();
+        services.AddSingleton<OnnxEmbeddings>();
         services.AddSingleton(settings.Ownership());
         services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ArtifactStore>());
         services.AddSingleton<IOwnerLiveness, SiloLiveness>();

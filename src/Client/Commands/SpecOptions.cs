@@ -13,7 +13,9 @@ public sealed class SpecOptions
     public Option<string?> SpecFile { get; } = new("--spec") { Description = "Experiment spec JSON file (flags below then override nothing)." };
     public Option<string?> Dataset { get; } = new("--dataset") { Description = "Dataset to run on (see `cluster ingest`)." };
     public Option<string?> Name { get; } = new("--name") { Description = "Experiment name (default: <dataset>-<model>)." };
-    public Option<string> Model { get; } = new("--model") { Description = "vae, beta-vae, pca, tsne, none, conv-vae or contrastive.", DefaultValueFactory = _ => RepresentationModels.Vae };
+    public Option<string> Model { get; } = new("--model") { Description = "vae, beta-vae, pca, tsne, none, conv-vae, contrastive or onnx (with --onnx-model).", DefaultValueFactory = _ => RepresentationModels.Vae };
+    public Option<string?> OnnxModel { get; } = new("--onnx-model") { Description = "With --model onnx: an exported ONNX audio encoder (uploaded to the cluster's storage)." };
+    public Option<string?> OnnxOptions { get; } = new("--onnx-options") { Description = "With --model onnx: a JSON file of the model's input options (the spec's onnx section, snake_case)." };
     public Option<double> Beta { get; } = new("--beta") { Description = "KL weight (β-VAE when > 1).", DefaultValueFactory = _ => 1.0 };
     public Option<string?> BetaSweep { get; } = new("--beta-sweep") { Description = "Comma-separated βs, one VAE each, e.g. 1,2,4,8." };
     public Option<int> LatentDim { get; } = new("--latent-dim") { Description = "VAE latent (or PCA) dimensions.", DefaultValueFactory = _ => 16 };
@@ -34,7 +36,7 @@ public sealed class SpecOptions
 
     public IEnumerable<Option> All =>
     [
-        SpecFile, Dataset, Name, Model, Beta, BetaSweep, LatentDim, Features, Fusion, Algorithms, K, Seeds,
+        SpecFile, Dataset, Name, Model, OnnxModel, OnnxOptions, Beta, BetaSweep, LatentDim, Features, Fusion, Algorithms, K, Seeds,
         Epochs, BatchSize, LearningRate, KlWarmup, LyricsWeight, SvdComponents, NoBaselines, NoTsne, UpdateFrom,
     ];
 
@@ -69,6 +71,12 @@ public sealed class SpecOptions
         var representations = betas
             .Select(beta => new RepresentationSpec(betas.Length > 1 && model == RepresentationModels.Vae && beta != 1 ? RepresentationModels.BetaVae : model, beta, dimensions))
             .ToArray();
+        if (parseResult.GetValue(OnnxModel) is { } onnxModel)
+        {
+            var onnx = OnnxSpecJson.Build(onnxModel, parseResult.GetValue(OnnxOptions));
+            representations = [.. representations.Select(r => r.Model == RepresentationModels.Onnx ? r with { Onnx = onnx } : r)];
+        }
+
         var spec = new ExperimentSpec(
             parseResult.GetValue(Name) ?? $"{dataset}-{representations[0].Label}",
             dataset,

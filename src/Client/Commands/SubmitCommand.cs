@@ -25,7 +25,13 @@ public static class SubmitCommand
             var spec = specOptions.Build(parseResult);
             var explicitId = parseResult.GetValue(id) is { } given ? Names.ExperimentId(given) : null;
             Names.Dataset(spec.Dataset);
+            var onnxModel = OnnxModelUpload.Prepare(spec);
             await using var session = await CliContext.OpenSessionAsync(parseResult, cancellationToken);
+            if (onnxModel is not null)
+            {
+                spec = await onnxModel.UploadAsync(session.Store, spec, cancellationToken);
+            }
+
             var experimentId = explicitId ?? await DefaultIdAsync(session, spec, parseResult.GetValue(reuse), cancellationToken);
             using var trace = TelemetrySetup.StartCommand("submit", experimentId);
             var experiment = session.Client.GetGrain<IExperimentGrain>(experimentId);

@@ -27,7 +27,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var features = new FeatureStage(grains, store, _blobs);
 
         await progress.EnterAsync(ExperimentStage.Extracting, "extracting features", manifest.Tracks.Count);
-        var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, done => progress.Report(done), cancellationToken));
+        var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, OnnxRepresentation.Requested(spec), done => progress.Report(done), cancellationToken));
         FailureThreshold.Check(extraction, manifest.Tracks.Count, spec.MaxFailedFraction);
         if (extraction.Succeeded.Count < spec.K)
         {
@@ -39,7 +39,9 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var plans = PlannedRepresentation.Plan(spec);
         var trained = plans.Where(p => p.Spec.IsTrained).ToList();
         var standardised = FeatureSpace.Standardize(featureRows, Audio.FeatureConfig.Parse(spec.FeatureConfig).BlockLengths);
-        var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => UntrainedRepresentations.Build(p, standardised)).ToList();
+        var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => p.Spec.Model == RepresentationModels.Onnx
+            ? OnnxRepresentation.Build(p, extraction)
+            : UntrainedRepresentations.Build(p, standardised)).ToList();
         if (trained.Count > 0)
         {
             var patchManifest = trained.Any(p => p.Spec.LearnsFromPatches)

@@ -17,7 +17,7 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
     private const int MaxTracksInFlight = 64;
 
     public async Task<ExtractionOutcome> ExtractAsync(
-        DatasetManifest manifest, string featureConfig, Action<int> onCompleted, CancellationToken cancellationToken)
+        DatasetManifest manifest, string featureConfig, OnnxSpec? onnx, Action<int> onCompleted, CancellationToken cancellationToken)
     {
         var cached = await CachedAudioAsync(featureConfig, cancellationToken);
         var results = await BoundedFanOut.RunAsync(
@@ -25,7 +25,7 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
             MaxTracksInFlight,
             track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
                 .ExtractAsync(new TrackExtractionRequest(
-                    track.Audio, track.Sha256, track.File, featureConfig, track.InPlace, Uncached: cached is not null && !cached.Contains(track.Sha256))),
+                    track.Audio, track.Sha256, track.File, featureConfig, track.InPlace, Uncached: cached is not null && !cached.Contains(track.Sha256), Onnx: onnx)),
                 cancellationToken),
             onCompleted,
             cancellationToken);

@@ -64,6 +64,17 @@ public static class BlobNames
     /// <summary><c>{runId}/{file}</c> in <see cref="BlobContainers.Models"/>.</summary>
     public static string Model(string runId, string file) => Join(runId, file, nameof(runId), nameof(file));
 
+    /// <summary><c>onnx/{sha256}.onnx</c> in <see cref="BlobContainers.Models"/>: a user's ONNX encoder, content-addressed.</summary>
+    public static string OnnxModel(string modelSha256) => $"onnx/{Sha256(modelSha256, nameof(modelSha256))}.onnx";
+
+    /// <summary>
+    /// <c>onnx/{modelSha256}-{optionsHash}/{audioSha256}.json</c> in <see cref="BlobContainers.Features"/>: one track's
+    /// ONNX embedding under one model and one set of options.
+    /// </summary>
+    public static string OnnxEmbedding(string modelSha256, string optionsHash, string audioSha256) =>
+        $"onnx/{BlobPathValidator.ValidateSegment($"{Sha256(modelSha256, nameof(modelSha256))}-{optionsHash}", nameof(optionsHash))}/" +
+        $"{Sha256(audioSha256, nameof(audioSha256))}.json";
+
     /// <summary><c>{experimentId}/{file}</c> in <see cref="BlobContainers.Experiments"/>.</summary>
     public static string Experiment(string experimentId, string file) =>
         Join(experimentId, file, nameof(experimentId), nameof(file));

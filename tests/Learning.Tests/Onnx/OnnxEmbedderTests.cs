@@ -1,4 +1,5 @@
 using MusicClustering.Audio;
+using MusicClustering.TestSupport;
 
 namespace MusicClustering.Learning.Tests;
 

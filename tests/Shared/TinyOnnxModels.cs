@@ -1,9 +1,12 @@
 using Google.Protobuf;
 using Onnx;
 
-namespace MusicClustering.Learning.Tests;
+namespace MusicClustering.TestSupport;
 
-/// <summary>Small ONNX models written in code with the ONNX protobuf classes (opset 13): nothing is downloaded.</summary>
+/// <summary>
+/// Small ONNX models written in code with the ONNX protobuf classes (opset 13): nothing is downloaded. Linked into
+/// every test project that needs one (Learning, Integration, Console), so there is one copy.
+/// </summary>
 internal static class TinyOnnxModels
 {
     /// <summary>[N, 1, M, T] → mean over frames → [N, M] · W [M, D] + b → "embedding" [N, D].</summary>
