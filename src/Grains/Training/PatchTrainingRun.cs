@@ -14,24 +14,9 @@ namespace MusicClustering.Grains.Training;
 /// </summary>
 internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
 {
-    private readonly LatestValue<EpochProgress> _progress = new();
-    private CheckpointUploader<PatchModelCheckpoint>? _checkpoints;
-    private string? _device;
+    private readonly AttemptProgress _live = new();
 
-    public TrainingStatus Describe(TrainingStatus status)
-    {
-        var latest = _progress.Value;
-        if (latest is not null)
-        {
-            status = status with { Epoch = latest.Epoch, Loss = latest.Loss, Reconstruction = latest.Reconstruction, Kl = latest.Kl };
-        }
-
-        return status with
-        {
-            Device = Volatile.Read(ref _device) ?? status.Device,
-            CheckpointEpoch = _checkpoints?.UploadedEpoch ?? status.CheckpointEpoch,
-        };
-    }
+    public TrainingStatus Describe(TrainingStatus status) => _live.Describe(status);
 
     public static Task<PatchModelCheckpoint?> LoadCheckpointAsync(TrainingRunStore runs, CancellationToken cancellationToken) =>
         runs.LoadCheckpointAsync(PatchModelCheckpoint.FromBytes, cancellationToken);
@@ -47,10 +32,11 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
         var blobs = runs.Blobs;
         var manifest = await store.ReadJsonAsync<PatchManifest>(patches.Manifest, cancellationToken);
         var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
-        Volatile.Write(ref _device, device);
+        _live.SetDevice(device);
         var options = PatchTrainingOptions.From(request, patches, compute.TorchThreads, device);
-        var checkpoints = _checkpoints = new CheckpointUploader<PatchModelCheckpoint>(runs, logger, resumeFrom?.Epoch ?? 0, c => c.ToBytes(), c => c.Epoch);
-        var progress = observe(_progress);
+        var checkpoints = new CheckpointUploader<PatchModelCheckpoint>(runs, logger, resumeFrom?.Epoch ?? 0, c => c.ToBytes(), c => c.Epoch);
+        _live.SetCheckpointEpoch(() => checkpoints.UploadedEpoch);
+        var progress = observe(_live.Epochs);
         using var source = new BlobPatchSource(store, manifest);
         (PatchModelResult Result, VaeDiagnosticsReport? Diagnostics, byte[]? TraversalPng) trained;
         try

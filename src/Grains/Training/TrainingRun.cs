@@ -14,25 +14,9 @@ namespace MusicClustering.Grains.Training;
 /// </summary>
 internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
 {
-    private readonly LatestValue<EpochProgress> _progress = new();
-    private CheckpointUploader<VaeCheckpoint>? _checkpoints;
-    private string? _device;
+    private readonly AttemptProgress _live = new();
 
-    /// <summary>The given status with this attempt's live progress folded in; safe to call while training.</summary>
-    public TrainingStatus Describe(TrainingStatus status)
-    {
-        var latest = _progress.Value;
-        if (latest is not null)
-        {
-            status = status with { Epoch = latest.Epoch, Loss = latest.Loss, Reconstruction = latest.Reconstruction, Kl = latest.Kl };
-        }
-
-        return status with
-        {
-            Device = Volatile.Read(ref _device) ?? status.Device,
-            CheckpointEpoch = _checkpoints?.UploadedEpoch ?? status.CheckpointEpoch,
-        };
-    }
+    public TrainingStatus Describe(TrainingStatus status) => _live.Describe(status);
 
     /// <summary>Trains to the end and returns the completed status; throws when cancelled (the checkpoint stays) or failing.</summary>
     public async Task<TrainingStatus> RunAsync(
@@ -45,13 +29,14 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         var blobs = runs.Blobs;
         var source = await MatrixBlobRowSource.OpenAsync(store, request.Matrix, cancellationToken);
         var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
-        Volatile.Write(ref _device, device);
+        _live.SetDevice(device);
         var options = TrainingOptions.From(request, compute.TorchThreads, device);
         var resumedFrom = resumeFrom?.Epoch ?? 0;
-        var checkpoints = _checkpoints = new CheckpointUploader<VaeCheckpoint>(runs, logger, resumedFrom, c => c.ToBytes(), c => c.Epoch);
+        var checkpoints = new CheckpointUploader<VaeCheckpoint>(runs, logger, resumedFrom, c => c.ToBytes(), c => c.Epoch);
+        _live.SetCheckpointEpoch(() => checkpoints.UploadedEpoch);
         await using var latents = new MatrixBlobWriter(store, blobs.Latents, source.Rows, options.LatentDim);
         var input = new VaeTrainingInput(source, resumeFrom, checkpoints.Post) { Latents = latents };
-        var progress = observe(_progress);
+        var progress = observe(_live.Epochs);
         (VaeTrainingResult Result, TrainingReport Report) trained;
         try
         {
