@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicClustering.TestSupport;
 
 namespace MusicClustering.Experiments.Tests.Report;
 
@@ -25,32 +26,15 @@ internal static class HeadlessChromium
 
     private static async Task<string> RunAsync(string profile, params string[] args)
     {
-        var info = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(Executable);
         foreach (var arg in (string[])["--headless", "--disable-gpu", "--no-sandbox", $"--user-data-dir={profile}", .. args])
         {
             info.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chromium {string.Join(' ', args)} ran past {Timeout}: {await stderr}");
-        }
-
-        Assert.True(process.ExitCode == 0, $"chromium {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
+        var what = $"chromium {string.Join(' ', args)}";
+        var outcome = await CapturedProcess.RunAsync(info, Timeout, what);
+        Assert.True(outcome.ExitCode == 0, $"{what} exited {outcome.ExitCode}: {outcome.Stderr}");
+        return outcome.Stdout;
     }
 }

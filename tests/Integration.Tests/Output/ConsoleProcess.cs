@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicClustering.TestSupport;
 
 namespace MusicClustering.Integration.Tests.Output;
 
@@ -10,12 +11,7 @@ internal static class ConsoleProcess
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
         IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cluster.dll"));
         foreach (var argument in arguments)
         {
@@ -27,20 +23,7 @@ internal static class ConsoleProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the console");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"cluster {string.Join(' ', arguments)} did not exit within {Timeout.TotalSeconds:0} s");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        var outcome = await CapturedProcess.RunAsync(start, Timeout, $"cluster {string.Join(' ', arguments)}");
+        return (outcome.ExitCode, outcome.Stdout, outcome.Stderr);
     }
 }

@@ -17,40 +17,17 @@ public static class BenchDescriptorsCommand
 {
     private const string Script = "descriptors_bench.py";
 
-    public static Command Create()
-    {
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs after warm-up (medians are reported).", DefaultValueFactory = _ => 10 };
-        var clip = new Option<string?>("--clip") { Description = "Time this file instead of the synthetic 30 s clip." };
-        var reference = ReferenceOption.Create();
-        var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
-        var command = new Command("descriptors", "Time all descriptors of a 30 s clip beside librosa computing the same set.") { repeats, clip, reference, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
+    public static Command Create() => ClipBenchCommand.Create<DescriptorsBenchReport>(
+        "descriptors", "Time all descriptors of a 30 s clip beside librosa computing the same set.", 10, "Timed runs after warm-up (medians are reported).",
+        RunAsync,
+        report =>
         {
-            var count = parseResult.GetValue(repeats);
-            if (count < 1)
-            {
-                CliContext.Status.MarkupLine("[red]--repeats must be at least 1[/]");
-                return 2;
-            }
-
-            var report = await RunAsync(count, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                Console.WriteLine(ResultsJson.Serialize(report));
-            }
-            else
-            {
-                var all = report.Ratio is { } r
-                    ? FormattableString.Invariant($", librosa {report.ReferenceSeconds * 1000:F0} ms, ×{r:F1}")
-                    : $"; {report.ReferenceNote}";
-                CliContext.Status.MarkupLine(Markup.Escape(FormattableString.Invariant(
-                    $"HPSS: {report.Hpss.Describe("ms", 1000)}; without HPSS: {report.WithoutHpss.Describe("ms", 1000)}, {report.WithoutHpssOverMfcc:F2}× the MFCC alone; all: ours {report.OursSeconds * 1000:F1} ms{all}; load {report.LoadAverage}")));
-            }
-
-            return 0;
+            var all = report.Ratio is { } r
+                ? FormattableString.Invariant($", librosa {report.ReferenceSeconds * 1000:F0} ms, ×{r:F1}")
+                : $"; {report.ReferenceNote}";
+            return FormattableString.Invariant(
+                $"HPSS: {report.Hpss.Describe("ms", 1000)}; without HPSS: {report.WithoutHpss.Describe("ms", 1000)}, {report.WithoutHpssOverMfcc:F2}× the MFCC alone; all: ours {report.OursSeconds * 1000:F1} ms{all}; load {report.LoadAverage}");
         });
-        return command;
-    }
 
     public static async Task<DescriptorsBenchReport> RunAsync(int repeats, string? clipPath, string? referenceDirectory, CancellationToken cancellationToken)
     {

@@ -14,40 +14,14 @@ namespace MusicClustering.Client.Commands.Bench;
 /// </summary>
 public static class BenchMfccCommand
 {
-    public static Command Create()
-    {
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs after warm-up (the median is reported).", DefaultValueFactory = _ => 30 };
-        var clip = new Option<string?>("--clip") { Description = "Time this file instead of the synthetic 30 s clip." };
-        var reference = ReferenceOption.Create();
-        var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
-        var command = new Command("mfcc", "Time MFCC extraction of a 30 s clip beside librosa and NWaves.") { repeats, clip, reference, json };
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var count = parseResult.GetValue(repeats);
-            if (count < 1)
-            {
-                CliContext.Status.MarkupLine("[red]--repeats must be at least 1[/]");
-                return 2;
-            }
-
-            var report = await RunAsync(count, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);
-            if (parseResult.GetValue(json))
-            {
-                Console.WriteLine(ResultsJson.Serialize(report));
-            }
-            else
-            {
-                CliContext.Status.MarkupLine(Markup.Escape(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"MFCC of {report.Frames} frames: ours {report.OursSeconds * 1000:F2} ms ({string.Join(", ", report.StagesMs.Select(s => $"{s.Key} {s.Value:F2}"))}); " +
-                    $"{(report.Ratio is { } r ? $"librosa {report.ReferenceSeconds * 1000:F1} ms, ×{r:F1}" : report.ReferenceNote)}; NWaves {report.NWavesSeconds * 1000:F1} ms (×{report.RatioVsNWaves:F1}); " +
-                    $"{report.Floor.FractionOfPeak:P0} of peak; load {report.LoadAverage}")));
-            }
-
-            return 0;
-        });
-        return command;
-    }
+    public static Command Create() => ClipBenchCommand.Create<MfccBenchReport>(
+        "mfcc", "Time MFCC extraction of a 30 s clip beside librosa and NWaves.", 30, "Timed runs after warm-up (the median is reported).",
+        RunAsync,
+        report => string.Create(
+            CultureInfo.InvariantCulture,
+            $"MFCC of {report.Frames} frames: ours {report.OursSeconds * 1000:F2} ms ({string.Join(", ", report.StagesMs.Select(s => $"{s.Key} {s.Value:F2}"))}); " +
+            $"{(report.Ratio is { } r ? $"librosa {report.ReferenceSeconds * 1000:F1} ms, ×{r:F1}" : report.ReferenceNote)}; NWaves {report.NWavesSeconds * 1000:F1} ms (×{report.RatioVsNWaves:F1}); " +
+            $"{report.Floor.FractionOfPeak:P0} of peak; load {report.LoadAverage}"));
 
     public static async Task<MfccBenchReport> RunAsync(int repeats, string? clipPath, string? referenceDirectory, CancellationToken cancellationToken)
     {
