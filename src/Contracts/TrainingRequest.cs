@@ -22,4 +22,11 @@ public sealed record TrainingRequest(
     /// <summary>Set for a patch model: what to train on instead of <see cref="Matrix"/>.</summary>
     [Id(12)]
     public PatchTrainingRequest? Patches { get; init; }
+
+    /// <summary>
+    /// A blob whose appearance stops the run where it stands (an experiment passes its cancel request), checked by the
+    /// run's owner at every heartbeat on whichever silo it trains.
+    /// </summary>
+    [Id(13)]
+    public BlobRef? StopRequest { get; init; }
 }

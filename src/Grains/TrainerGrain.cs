@@ -27,6 +27,10 @@ public sealed class TrainerGrain(
     private TrainingRunStore _runs = null!;
     private OwnedJob<TrainingStatus> _job = null!;
     private ITrainingAttempt? _run;
+    private BlobRef? _stopRequest;
+
+    /// <summary>The error of a run stopped by its <see cref="TrainingRequest.StopRequest"/>.</summary>
+    public const string StoppedError = "stopped: its experiment was cancelled";
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -64,6 +68,7 @@ public sealed class TrainerGrain(
     async Task<TrainingStatus> IOwnedJob<TrainingStatus>.RunAsync(bool resumed, CancellationToken cancellationToken)
     {
         var request = await _runs.LoadRequestAsync(cancellationToken) ?? throw new InvalidOperationException("the run's request is missing");
+        _stopRequest = request.StopRequest;
         if (request.Patches is { } patches)
         {
             return await RunPatchesAsync(request, patches, resumed, cancellationToken);
@@ -114,6 +119,13 @@ public sealed class TrainerGrain(
 
     TrainingStatus IOwnedJob<TrainingStatus>.Failed(TrainingStatus status, Exception error) =>
         status with { State = TrainingState.Failed, Error = error.Message };
+
+    Task<bool> IOwnedJob<TrainingStatus>.IsStopRequestedAsync(CancellationToken cancellationToken) =>
+        _stopRequest is { } blob ? store.ExistsAsync(blob, cancellationToken) : Task.FromResult(false);
+
+    // The live epoch, not the last stored one: the stopped status is the run's last word.
+    TrainingStatus IOwnedJob<TrainingStatus>.Stopped(TrainingStatus status) =>
+        (_run?.Describe(status) ?? status) with { State = TrainingState.Failed, Error = StoppedError };
 
     // Every run stores its request before its first claim, so only a run whose request vanished cannot be resumed.
     async Task<(TrainingStatus Status, bool Resumable)> IOwnedJob<TrainingStatus>.PrepareTakeOverAsync(

@@ -31,6 +31,8 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
                 training.BatchSize, training.LearningRate, plan.Seed, KlWarmupEpochs: training.KlWarmupEpochs,
                 LossCurve: blobs.LossCurve(plan), Traversal: blobs.Traversal(plan))
             {
+                // `cluster cancel` reaches the trainer through the same blob, wherever it trains.
+                StopRequest = blobs.CancelRequest,
                 Patches = plan.Spec.LearnsFromPatches
                     ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"))
                     : null,
