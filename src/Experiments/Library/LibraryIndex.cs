@@ -61,6 +61,7 @@ public sealed record DistinctiveDescriptor(string Descriptor, double Z);
 
 /// <summary>
 /// From a block-standardised track vector to the primary space: <c>none</c> is the identity, <c>pca</c> projects on
-/// the stored components, <c>vae</c>/<c>beta-vae</c> encode the raw vector with the stored model (its own scaler).
+/// the stored components, <c>vae</c>/<c>beta-vae</c> encode the raw vector with the stored model (its own scaler),
+/// <c>conv-vae</c>/<c>contrastive</c> embed the file's log-mel with the stored encoder.
 /// </summary>
 public sealed record SpaceProjection(string Model, string? ModelBlob = null, double[]? PcaMean = null, double[][]? PcaComponents = null);

@@ -50,7 +50,7 @@ public static class LibraryIndexBuilder
                 var standardised = featureRows.Select(scaler.Transform).ToArray();
                 var pca = new Pca(representation.Rows[0].Length).Fit(standardised);
                 return new SpaceProjection(model, PcaMean: pca.Mean, PcaComponents: pca.Components);
-            case RepresentationModels.Vae or RepresentationModels.BetaVae:
+            case RepresentationModels.Vae or RepresentationModels.BetaVae or PatchRepresentationModels.ConvVae or PatchRepresentationModels.Contrastive:
                 return new SpaceProjection(model, ModelBlob: representation.Blobs.GetValueOrDefault("model"));
             default:
                 return new SpaceProjection(model);

@@ -10,7 +10,7 @@ namespace MusicClustering.Client.Commands.Library;
 
 /// <summary>
 /// <c>cluster assign --experiment ID FILE... [--json]</c>: places new files into an existing clustering with the stored
-/// scaler and model, without retraining: each file's features are computed here, carried into the primary space and
+/// scaler and model, without retraining: each file's features (or log-mel, for a patch model) are computed here, carried into the primary space and
 /// given the cluster of the nearest centroid. A file that can't be read fails alone, with its reason.
 /// </summary>
 public static class AssignCommand
@@ -36,13 +36,12 @@ public static class AssignCommand
             if (!SpaceProjector.CanProject(index.Projection))
             {
                 throw new UserErrorException(
-                    $"experiment '{index.Experiment}' clusters a '{index.Projection.Model}' space, which has no map for new tracks; use --model none, pca or vae");
+                    $"experiment '{index.Experiment}' clusters a '{index.Projection.Model}' space, which has no map for new tracks; use --model none, pca, vae, conv-vae or contrastive");
             }
 
             var model = index.Projection.ModelBlob is { } blob ? (await session.Store.DownloadAsync(Blob(blob), cancellationToken)).ToArray() : null;
             using var projector = SpaceProjector.Create(index, model);
             using var neighbours = new LibraryNeighbours(index, space);
-            var config = FeatureConfig.Parse(index.FeatureConfig);
             var assignments = new List<object>();
             var failed = new List<object>();
             var table = new Table().Title($"new tracks in [bold]{Markup.Escape(index.Experiment)}[/]");
@@ -51,10 +50,10 @@ public static class AssignCommand
             table.AddColumn("nearest tracks");
             foreach (var path in paths)
             {
-                TrackAnalysis analysis;
+                double[] placed;
                 try
                 {
-                    analysis = await Task.Run(() => TrackAnalyzer.AnalyzeFile(path, config, cancellationToken), cancellationToken);
+                    placed = await Task.Run(() => projector.ProjectFile(path, cancellationToken), cancellationToken);
                 }
                 catch (AudioFormatException e)
                 {
@@ -63,7 +62,7 @@ public static class AssignCommand
                     continue;
                 }
 
-                var (cluster, near) = neighbours.Place(projector.Project(analysis.Vector), Neighbours);
+                var (cluster, near) = neighbours.Place(placed, Neighbours);
                 assignments.Add(new { file = path, cluster, neighbours = near.Select(ExperimentLibrary.Json) });
                 table.AddRow(
                     Markup.Escape(path),
