@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using MusicClustering.Audio;
 using MusicClustering.Client.Commands.Bench.SideBySide;
-using MusicClustering.Contracts;
-using Spectre.Console;
 
 namespace MusicClustering.Client.Commands.Bench;
 
