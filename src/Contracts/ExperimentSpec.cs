@@ -9,7 +9,8 @@ namespace MusicClustering.Contracts;
 /// Written by hand as a JSON file (snake_case) or built from <c>cluster submit</c> flags. Tracks that fail extraction
 /// are listed in the results; the experiment fails as a whole only when more than <c>MaxFailedFraction</c> of them do.
 /// <c>UpdateFrom</c> (<c>--update-from ID</c>) names an earlier experiment on the same dataset whose cluster ids this
-/// run keeps (its clusters are matched to that run's by overlap; results.json then has <c>update</c> and <c>drift</c>).
+/// run keeps (its clusters are matched to that run's by overlap; results.json then has <c>update</c> and <c>drift</c>);
+/// <c>UpdateModel</c> <c>reuse</c> carries the tracks into that run's space and centroids instead of refitting.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.ExperimentSpec")]
 public sealed record ExperimentSpec(
@@ -26,8 +27,13 @@ public sealed record ExperimentSpec(
     [property: Id(10)] bool Baselines = true,
     [property: Id(11)] bool Tsne = true,
     [property: Id(12)] double MaxFailedFraction = 0.2,
-    [property: Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UpdateFrom = null)
+    [property: Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UpdateFrom = null,
+    [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UpdateModel = null)
 {
+    /// <summary>An update that reuses the earlier run's model instead of refitting (<see cref="UpdateModels.Reuse"/>).</summary>
+    [JsonIgnore]
+    public bool ReusesModel => UpdateFrom is not null && UpdateModel == UpdateModels.Reuse;
+
     /// <summary><c>k: "auto"</c> (<c>--k auto</c>): the analysis chooses k without labels (KSelector) and records the curve.</summary>
     public const int AutoK = 0;
 

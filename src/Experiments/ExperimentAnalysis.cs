@@ -44,6 +44,16 @@ public static class ExperimentAnalysis
 
         foreach (var representation in input.Representations)
         {
+            if (input.Reused is { } reused && ReferenceEquals(representation.Plan, reused.Plan))
+            {
+                // The earlier run's space and centroids: one row, audio only (the model never saw lyrics).
+                var evaluated = reused.Evaluate(representation.Rows, truth);
+                var row = MetricRow.From(reused.Label, Fusions.Audio, reused.Plan.Seed, baseline: false, evaluated);
+                rows.Add(row);
+                primary ??= (row, evaluated.Outcome.Labels, representation.Rows, representation);
+                continue;
+            }
+
             var baseline = representation.Plan.Baseline;
             foreach (var fusion in baseline ? [Fusions.Audio] : spec.EffectiveFusions)
             {
@@ -55,8 +65,9 @@ public static class ExperimentAnalysis
 
                 var seeds = representation.Spec().IsTrained ? [representation.Plan.Seed] : spec.EffectiveSeeds;
                 // k auto: chosen once, on the primary space, with the first algorithm that has a k; every row uses it.
-                kSelection ??= spec.ChoosesK ? KSelector.Choose(space, algorithms.First(a => a.Name != ClusteringAlgorithmSpec.DbscanName), spec.EffectiveSeeds[0]) : null;
-                var k = kSelection?.ChosenK ?? spec.K;
+                // A reused model brings its k.
+                kSelection ??= spec.ChoosesK && input.Reused is null ? KSelector.Choose(space, algorithms.First(a => a.Name != ClusteringAlgorithmSpec.DbscanName), spec.EffectiveSeeds[0]) : null;
+                var k = kSelection?.ChosenK ?? (spec.ChoosesK ? input.Reused?.K : null) ?? spec.K;
                 foreach (var seed in seeds)
                 {
                     foreach (var evaluated in SpaceEvaluation.Evaluate(space, truth, baseline ? kmeansOnly : algorithms, k, seed))
@@ -74,7 +85,10 @@ public static class ExperimentAnalysis
             throw new InvalidOperationException("no clustering space could be built from this spec");
         }
 
-        var clusters = StableIds(input.TrackIds, primary.Value.Labels, input.PreviousClusters);
+        // Reused centroids carry the earlier run's ids themselves; a refit is renamed after it by overlap.
+        var clusters = input.Reused is { } model && ReferenceEquals(primary.Value.Representation.Plan, model.Plan)
+            ? model.ClusterIds(primary.Value.Labels)
+            : StableIds(input.TrackIds, primary.Value.Labels, input.PreviousClusters);
         var images = new Dictionary<string, byte[]>();
         var tsne = spec.Tsne ? Project(primary.Value.Space, clusters, input.Labels, truth, spec.EffectiveSeeds[0], primary.Value.Row, images) : default;
         var assignments = input.TrackIds.Select((id, i) => (id, Cluster: clusters[i])).ToDictionary(p => p.id, p => p.Cluster);

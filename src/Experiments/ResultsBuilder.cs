@@ -45,7 +45,7 @@ public static class ResultsBuilder
                 training?.Latents?.ToString()),
             Clustering = new ExperimentResults.ClusteringSection(
                 primary.Algorithm,
-                analysis.KSelection?.ChosenK ?? spec.K,
+                analysis.KSelection?.ChosenK ?? (spec.ChoosesK ? primary.Clusters : spec.K),
                 primary.Clusters,
                 primary.Noise,
                 analysis.LabelsAvailable,
@@ -57,7 +57,9 @@ public static class ResultsBuilder
                 .OfType<ExperimentResults.RepresentationSection>()
                 .ToList(),
             KSelection = analysis.KSelection,
-            Update = spec.UpdateFrom is { } from && analysis.Drift is { } drift ? UpdateSection.Refit(from, drift.Kept + drift.Moved) : null,
+            Update = spec.UpdateFrom is { } from && analysis.Drift is { } drift
+                ? spec.ReusesModel ? UpdateSection.Reuse(from, drift.Kept + drift.Moved) : UpdateSection.Refit(from, drift.Kept + drift.Moved)
+                : null,
             Drift = analysis.Drift,
             Lyrics = analysis.Lyrics,
             Tsne = analysis.Tsne,

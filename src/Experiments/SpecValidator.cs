@@ -30,6 +30,18 @@ public static class SpecValidator
             ValidateRepresentation(representation, errors);
         }
 
+        if (spec.UpdateModel is { } updateModel)
+        {
+            if (!UpdateModels.All.Contains(updateModel))
+            {
+                errors.Add($"update_model '{updateModel}' is unknown (expected one of: {string.Join(", ", UpdateModels.All)})");
+            }
+            else if (spec.UpdateFrom is null)
+            {
+                errors.Add($"update_model '{updateModel}' needs update_from (--update-from ID): the earlier experiment whose model it {(updateModel == UpdateModels.Reuse ? "reuses" : "refits")}");
+            }
+        }
+
         foreach (var fusion in spec.EffectiveFusions.Where(f => !Fusions.All.Contains(f)))
         {
             errors.Add($"fusion '{fusion}' is unknown (expected one of: {string.Join(", ", Fusions.All)})");

@@ -13,6 +13,7 @@ public sealed class LibraryUpdateTests(ConsoleFixture fixture)
     private const int Genres = 3;
     private const int PerGenre = 11;
     private const string Dataset = "growing";
+    private const string ReusedAlgorithm = "kmeans (reused centroids)";
 
     [Fact]
     public async Task A_grown_library_is_updated_with_only_its_new_tracks_extracted_and_stable_cluster_ids_then_pruned()
@@ -93,6 +94,64 @@ public sealed class LibraryUpdateTests(ConsoleFixture fixture)
         ConsoleAssert.UserError(await fixture.Cli.RunAsync(
             "submit", "--dataset", Dataset, "--k", $"{Genres}", "--model", "none", "--features", "stats", "--update-from", "no-such-run", "--wait"),
             "--update-from 'no-such-run'", "no results");
+    }
+
+    [Fact]
+    public async Task Update_model_reuse_places_a_grown_library_in_the_earlier_vae_space_with_no_training_and_its_own_ids()
+    {
+        const string dataset = "reused";
+        // 3 s clips: other audio than the refit test's, so neither finds the other's features cached.
+        var corpus = await fixture.GenerateAsync(dataset, Genres, PerGenre, seconds: 3);
+        var later = fixture.NewFolder("reused-later");
+        foreach (var clip in Files.Clips(corpus).Where(c => Path.GetFileNameWithoutExtension(c).EndsWith($".{PerGenre - 1:D5}", StringComparison.Ordinal)))
+        {
+            File.Move(clip, Path.Combine(later, Path.GetFileName(clip)));
+        }
+
+        string[] vae = ["submit", "--dataset", dataset, "--k", $"{Genres}", "--model", "vae", "--epochs", "5", "--features", "stats", "--no-tsne", "--no-baselines", "--wait", "--json"];
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("ingest", corpus, "--dataset", dataset));
+        var original = Files.Json(await fixture.Cli.RunAsync(vae));
+        var originalId = (string)original["id"]!;
+        var originalClusters = Clusters(original);
+        foreach (var clip in Directory.GetFiles(later))
+        {
+            File.Move(clip, Path.Combine(corpus, Path.GetFileName(clip)));
+        }
+
+        ConsoleAssert.Succeeded(await fixture.Cli.RunAsync("ingest", corpus, "--dataset", dataset));
+        var result = await fixture.Cli.RunAsync([.. vae, "--update-from", originalId, "--update-model", "reuse"]);
+        ConsoleAssert.Succeeded(result);
+        var updated = Files.Json(result);
+
+        Assert.Equal("reused", (string)updated["update"]!["model"]!);
+        Assert.Contains("nearest stored centroid", (string)updated["update"]!["reason"]!, StringComparison.Ordinal);
+        Assert.Null(updated["timings_s"]!["train"]);
+        Assert.Equal("vae (reused)", (string)updated["rows"]!.AsArray()[0]!["representation"]!);
+        Assert.Equal(ReusedAlgorithm, (string)updated["clustering"]!["algorithm"]!);
+        // The same model and centroids: every old track keeps its cluster exactly; the new ones join their genre's.
+        var drift = updated["drift"]!;
+        Assert.Equal((30, 0, Genres), ((int)drift["kept"]!, (int)drift["moved"]!, (int)drift["new"]!));
+        var clusters = Clusters(updated);
+        Assert.All(originalClusters, p => Assert.Equal(p.Value, clusters[p.Key]));
+        var majority = originalClusters.GroupBy(p => p.Key.Split('.')[0]).ToDictionary(g => g.Key, g => g.GroupBy(p => p.Value).MaxBy(c => c.Count())!.Key);
+        Assert.All(clusters.Where(p => !originalClusters.ContainsKey(p.Key)), p => Assert.Equal(majority[p.Key.Split('.')[0]], p.Value));
+
+        // Its library places new audio with the earlier model, as the earlier library does.
+        var probe = Files.Clips(corpus)[0];
+        var placedNow = Files.Json(await fixture.Cli.RunAsync("assign", "--experiment", (string)updated["id"]!, probe, "--json"))["assignments"]!.AsArray()[0]!;
+        var placedBefore = Files.Json(await fixture.Cli.RunAsync("assign", "--experiment", originalId, probe, "--json"))["assignments"]!.AsArray()[0]!;
+        Assert.Equal((int)placedBefore["cluster"]!, (int)placedNow["cluster"]!);
+
+        // k auto: the reused centroids bring their k.
+        var auto = await fixture.Cli.RunAsync([.. vae.Select(a => a == $"{Genres}" ? "auto" : a), "--update-from", originalId, "--update-model", "reuse"]);
+        ConsoleAssert.Succeeded(auto);
+        Assert.Equal(Genres, (int)Files.Json(auto)["clustering"]!["k"]!);
+
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync([.. vae, "--update-model", "reuse"]), "update_model 'reuse' needs update_from");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync([.. vae, "--update-from", originalId, "--update-model", "keep"]), "update_model 'keep' is unknown", "refit, reuse");
+        ConsoleAssert.UserError(
+            await fixture.Cli.RunAsync([.. vae.Select(a => a == "stats" ? "gtzan57" : a), "--update-from", originalId, "--update-model", "reuse"]),
+            $"--update-from '{originalId}' used feature config 'stats', not 'gtzan57'");
     }
 
     [Fact]

@@ -33,11 +33,12 @@ public sealed class SpecOptions
     public Option<bool> NoBaselines { get; } = new("--no-baselines") { Description = "Leave out the raw and PCA-16 K-Means baselines." };
     public Option<bool> NoTsne { get; } = new("--no-tsne") { Description = "Skip the t-SNE projection." };
     public Option<string?> UpdateFrom { get; } = new("--update-from") { Description = "An earlier experiment on this dataset: refit on the grown dataset and keep its cluster ids (matched by overlap); results.json gains update and drift. Also applies to --spec." };
+    public Option<string?> UpdateModel { get; } = new("--update-model") { Description = "With --update-from: refit (the default) or reuse (that run's scaler, representation and centroids: no training, every track takes its nearest centroid's cluster). Also applies to --spec." };
 
     public IEnumerable<Option> All =>
     [
         SpecFile, Dataset, Name, Model, OnnxModel, OnnxOptions, Beta, BetaSweep, LatentDim, Features, Fusion, Algorithms, K, Seeds,
-        Epochs, BatchSize, LearningRate, KlWarmup, LyricsWeight, SvdComponents, NoBaselines, NoTsne, UpdateFrom,
+        Epochs, BatchSize, LearningRate, KlWarmup, LyricsWeight, SvdComponents, NoBaselines, NoTsne, UpdateFrom, UpdateModel,
     ];
 
     public void AddTo(Command command)
@@ -51,7 +52,10 @@ public sealed class SpecOptions
     public ExperimentSpec Build(ParseResult parseResult)
     {
         var spec = FromFileOrFlags(parseResult);
-        return parseResult.GetValue(UpdateFrom) is { } from ? spec with { UpdateFrom = Names.UpdateFrom(from) } : spec;
+        spec = parseResult.GetValue(UpdateFrom) is { } from ? spec with { UpdateFrom = Names.UpdateFrom(from) } : spec;
+        spec = parseResult.GetValue(UpdateModel) is { } mode ? spec with { UpdateModel = mode } : spec;
+        SpecValidator.Validate(spec);
+        return spec;
     }
 
     private ExperimentSpec FromFileOrFlags(ParseResult parseResult)

@@ -13,7 +13,9 @@ public static class LibraryIndexBuilder
     {
         var spec = input.Spec;
         var config = Audio.FeatureConfig.Parse(spec.FeatureConfig);
-        var scaler = BlockScaler.Fit(featureRows, config.BlockLengths);
+        // A reused model keeps the earlier index's scaler and projection, so new files land where its tracks did.
+        var reused = input.Reused is { } model && ReferenceEquals(analysis.PrimaryRepresentation.Plan, model.Plan) ? model.Index : null;
+        var scaler = reused?.Scaler ?? BlockScaler.Fit(featureRows, config.BlockLengths);
         var columns = FeatureColumns.For(spec.FeatureConfig, featureRows[0].Length);
         var representation = analysis.PrimaryRepresentation;
         var space = representation.Rows;
@@ -29,12 +31,12 @@ public static class LibraryIndexBuilder
             experimentId,
             spec.Dataset,
             spec.FeatureConfig,
-            representation.Plan.Spec.Label,
+            reused?.Representation ?? representation.Plan.Spec.Label,
             analysis.Primary.Fusion,
             analysis.Primary.Algorithm,
             columns,
             scaler,
-            Projection(representation, featureRows, scaler),
+            reused?.Projection ?? Projection(representation, featureRows, scaler),
             libraryTracks,
             ClusterProfiles.Build(ids, clusters, space, zScores, columns));
         return (index, space);

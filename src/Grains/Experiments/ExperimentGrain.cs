@@ -47,6 +47,10 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
         {
             // Refused now, not after extraction: the run it updates must have finished on this dataset.
             await UpdatedRun.ClustersAsync(store, spec, cancellationToken);
+            if (spec.ReusesModel)
+            {
+                using var reusable = await ReusedModelLoader.LoadAsync(store, spec, cancellationToken);
+            }
         }
 
         await ExperimentIdentity.RecordOrMatchAsync(store, Id, spec, dataset, cancellationToken);

@@ -37,11 +37,23 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
 
         var featureRows = await Timed(timings, "assemble", () => features.AssembleAsync(extraction, cancellationToken));
         var plans = PlannedRepresentation.Plan(spec);
-        var trained = plans.Where(p => p.Spec.IsTrained).ToList();
+        using var reused = spec.ReusesModel ? await ReusedModelLoader.LoadAsync(store, spec, cancellationToken) : null;
+        if (reused is not null)
+        {
+            // The earlier run's model stands in for the spec's representations; the baselines are fitted as usual.
+            plans = [reused.Plan, .. plans.Where(p => p.Baseline)];
+        }
+
+        var fitted = plans.Where(p => p != reused?.Plan).ToList();
+        var trained = fitted.Where(p => p.Spec.IsTrained).ToList();
         var standardised = FeatureSpace.Standardize(featureRows, Audio.FeatureConfig.Parse(spec.FeatureConfig).BlockLengths);
-        var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => p.Spec.Model == RepresentationModels.Onnx
+        var representations = fitted.Where(p => !p.Spec.IsTrained).Select(p => p.Spec.Model == RepresentationModels.Onnx
             ? OnnxRepresentation.Build(p, extraction)
             : UntrainedRepresentations.Build(p, standardised)).ToList();
+        if (reused is not null)
+        {
+            representations.Insert(0, reused.Build(featureRows));
+        }
         if (trained.Count > 0)
         {
             var patchManifest = trained.Any(p => p.Spec.LearnsFromPatches)
@@ -56,7 +68,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var trackIds = extraction.Succeeded.Select(t => t.Track.Id).ToList();
         var lyrics = await LyricsLoader.LoadAsync(store, manifest, trackIds, cancellationToken);
         var previous = spec.UpdateFrom is null ? null : await UpdatedRun.ClustersAsync(store, spec, cancellationToken);
-        var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans), previous);
+        var input = new AnalysisInput(spec, trackIds, extraction.Succeeded.Select(t => t.Track.Label).ToList(), lyrics, Ordered(representations, plans), previous, reused);
         var analysis = await Timed(timings, "analysis", () => Task.Run(() => ExperimentAnalysis.Run(input), cancellationToken));
 
         await progress.EnterAsync(ExperimentStage.Reporting, "writing results and report");

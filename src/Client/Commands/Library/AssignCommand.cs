@@ -39,7 +39,7 @@ public static class AssignCommand
                     $"experiment '{index.Experiment}' clusters a '{index.Projection.Model}' space, which has no map for new tracks; use --model none, pca, vae, conv-vae or contrastive");
             }
 
-            var model = index.Projection.ModelBlob is { } blob ? (await session.Store.DownloadAsync(Blob(blob), cancellationToken)).ToArray() : null;
+            var model = index.Projection.ModelBlob is { } blob ? (await session.Store.DownloadAsync(BlobRef.Parse(blob), cancellationToken)).ToArray() : null;
             using var projector = SpaceProjector.Create(index, model);
             using var neighbours = new LibraryNeighbours(index, space);
             var assignments = new List<object>();
@@ -82,11 +82,5 @@ public static class AssignCommand
             return assignments.Count > 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
-    }
-
-    private static BlobRef Blob(string reference)
-    {
-        var slash = reference.IndexOf('/', StringComparison.Ordinal);
-        return new BlobRef(reference[..slash], reference[(slash + 1)..]);
     }
 }
