@@ -32,7 +32,7 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
                 LossCurve: blobs.LossCurve(plan), Traversal: blobs.Traversal(plan))
             {
                 Patches = plan.Spec.LearnsFromPatches
-                    ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"))
+                    ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"), plan.Spec.Patches)
                     : null,
             };
             await GrainCallRetry.RunAsync(
