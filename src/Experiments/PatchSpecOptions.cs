@@ -1,3 +1,4 @@
+using System.Numerics;
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
 using MusicClustering.Learning;
@@ -74,7 +75,7 @@ public static class PatchSpecOptions
 
             if (TrackLogMel.Bands % downsampling != 0)
             {
-                yield return $"patches.channels: {TrackLogMel.Bands} mel bands allow at most {Math.ILogB(TrackLogMel.Bands & -TrackLogMel.Bands)} convolutions, one halving each";
+                yield return $"patches.channels: {TrackLogMel.Bands} mel bands allow at most {BitOperations.TrailingZeroCount(TrackLogMel.Bands)} convolutions, one halving each";
             }
         }
 
