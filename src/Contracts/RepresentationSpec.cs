@@ -6,14 +6,15 @@ namespace MusicClustering.Contracts;
 /// One representation of the tracks to cluster: <c>vae</c>, <c>beta-vae</c> (with β), <c>pca</c> (with its
 /// component count), <c>tsne</c> (a 2-D embedding), <c>none</c> (the standardised track vectors), <c>onnx</c> (a user's
 /// exported encoder, <see cref="Onnx"/>), or a patch model (<see cref="PatchRepresentationModels"/>: <c>conv-vae</c>
-/// with β, <c>contrastive</c>).
+/// with β, <c>contrastive</c>; their settings in <see cref="Patches"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.RepresentationSpec")]
 public sealed record RepresentationSpec(
     [property: Id(0)] string Model = RepresentationModels.Vae,
     [property: Id(1)] double Beta = 1.0,
     [property: Id(2)] int Dimensions = 16,
-    [property: Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OnnxSpec? Onnx = null)
+    [property: Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OnnxSpec? Onnx = null,
+    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PatchSpec? Patches = null)
 {
     /// <summary>A short name for tables and blob names, e.g. <c>vae</c>, <c>beta-vae(b=4)</c>, <c>pca16</c>, <c>raw</c>.</summary>
     public string Label => Model switch

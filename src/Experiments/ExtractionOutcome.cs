@@ -15,6 +15,23 @@ public sealed record ExtractionOutcome(
         return new ExtractionOutcome(all.Where(t => t.Result.Succeeded).ToList(), all.Where(t => !t.Result.Succeeded).ToList());
     }
 
+    /// <summary>
+    /// The same outcome with the tracks that failed a later per-track stage (the patch models' log-mel) moved to the
+    /// failed ones, keyed by track id with that stage's reason and message; the order of both lists is kept.
+    /// </summary>
+    public ExtractionOutcome WithLaterFailures(IReadOnlyDictionary<string, (string Reason, string Message)> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return this;
+        }
+
+        var moved = Succeeded
+            .Where(t => failures.ContainsKey(t.Track.Id))
+            .Select(t => t with { Result = t.Result with { Features = null, Vector = null, Embedding = null, FailureReason = failures[t.Track.Id].Reason, FailureMessage = failures[t.Track.Id].Message } });
+        return new ExtractionOutcome([.. Succeeded.Where(t => !failures.ContainsKey(t.Track.Id))], [.. Failed, .. moved]);
+    }
+
     /// <summary>What results.json says about extraction.</summary>
     public ExtractionSummary Summarise(string config) =>
         new(Features(config), FailedTracks(), TrackPaths(), [.. Succeeded.Where(t => t.Result.Warning is not null).Select(t => $"{t.Track.DisplayName}: {t.Result.Warning}")]);

@@ -84,17 +84,6 @@ public static class OnnxSpecOptions
         }
     }
 
-    /// <summary>Kebab-case (<c>log-mel</c>), snake_case or the enum's own name, case-insensitive.</summary>
     private static T Parse<T>(string text, string field)
-        where T : struct, Enum
-    {
-        var compact = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-        return !compact.Any(char.IsDigit) && Enum.TryParse<T>(compact, ignoreCase: true, out var value)
-            ? value
-            : throw new ArgumentException($"onnx.{field} '{text}' is unknown (expected one of: {string.Join(", ", Enum.GetValues<T>().Select(Kebab))})");
-    }
-
-    private static string Kebab<T>(T value)
-        where T : struct, Enum =>
-        string.Concat(value.ToString()!.Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{char.ToLowerInvariant(c)}" : $"{char.ToLowerInvariant(c)}"));
+        where T : struct, Enum => SpecEnums.Parse<T>(text, $"onnx.{field}");
 }

@@ -85,6 +85,11 @@ public static class SpecValidator
             errors.Add("an experiment embeds with one onnx model and one set of onnx options; run another experiment for another");
         }
 
+        foreach (var label in spec.EffectiveRepresentations.Where(r => r.LearnsFromPatches).GroupBy(r => r.Label).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add($"representation '{label}' is asked for more than once; compare its patches settings in separate experiments");
+        }
+
         ValidateTraining(spec.EffectiveTraining, spec.EffectiveRepresentations.Any(r => r.IsTrained), errors);
         ValidateLyrics(spec, datasetHasLyrics, errors);
         if (errors.Count > 0)
@@ -104,6 +109,8 @@ public static class SpecValidator
         {
             errors.AddRange(OnnxSpecOptions.Problems(representation.Onnx));
         }
+
+        errors.AddRange(PatchSpecOptions.Problems(representation));
 
         if (representation.Beta < 0 || !double.IsFinite(representation.Beta))
         {

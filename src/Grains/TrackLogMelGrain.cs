@@ -37,13 +37,22 @@ public sealed class TrackLogMelGrain(
             await using var audio = await audioSource.OpenReadAsync(request.Audio, request.InPlace, cancellationToken);
             spectrogram = await throttle.RunAsync(() => TrackLogMel.Compute(audio, request.FileName, cancellationToken), cancellationToken);
         }
-        catch (Exception ex) when (ex is AudioFormatException or LibraryPathException)
+        catch (AudioFormatException ex)
         {
-            logger.LogWarning("Log-mel of track {Track} failed: {Message}", trackId, ex.Message);
-            return new TrackLogMelResult(trackId, null, 0, 0, Cached: false, siloName, ex.Message);
+            return Failure(trackId, siloName, ex.Reason, ex.Message);
+        }
+        catch (LibraryPathException ex)
+        {
+            return Failure(trackId, siloName, ex.Reason, ex.Message);
         }
 
         var track = await LogMelBlobs.WriteAsync(store, request.AudioSha256, spectrogram, cancellationToken);
         return new TrackLogMelResult(trackId, track.LogMel, track.Frames, track.Floor, Cached: false, siloName);
+    }
+
+    private TrackLogMelResult Failure(string trackId, string silo, string reason, string message)
+    {
+        logger.LogWarning("Log-mel of track {Track} failed: {Reason}: {Message}", trackId, reason, message);
+        return new TrackLogMelResult(trackId, null, 0, 0, Cached: false, silo, message, reason);
     }
 }

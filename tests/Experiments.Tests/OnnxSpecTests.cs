@@ -56,6 +56,32 @@ public sealed class OnnxSpecTests
     }
 
     [Fact]
+    public void An_onnx_options_file_gets_the_specs_checks_a_did_you_mean_for_a_typo_and_the_expected_type()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{ "input": "waveform", "samplerate": 16000, "batchsize": 1 }""");
+            var typo = Assert.Throws<ArgumentException>(() => OnnxSpecJson.Build("m.onnx", file)).Message;
+            Assert.StartsWith($"{file}: unknown fields", typo, StringComparison.Ordinal);
+            Assert.Contains("\"samplerate\" (did you mean \"sample_rate\"?", typo, StringComparison.Ordinal);
+            Assert.Contains("\"batchsize\" (did you mean \"batch_size\"?", typo, StringComparison.Ordinal);
+
+            File.WriteAllText(file, """{ "sample_rate": "fast" }""");
+            var type = Assert.Throws<ArgumentException>(() => OnnxSpecJson.Build("m.onnx", file)).Message;
+            Assert.Contains("\"sample_rate\" must be a whole number", type, StringComparison.Ordinal);
+
+            File.WriteAllText(file, """{ "input": "waveform", "sample_rate": 16000, }""");
+            var options = OnnxSpecJson.Build("m.onnx", file);
+            Assert.Equal(("m.onnx", "waveform", 16000), (options.Model, options.Input, options.SampleRate));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void The_options_hash_ignores_where_the_model_came_from_but_not_how_it_is_fed()
     {
         var spec = new OnnxSpec("a/model.onnx", new string('a', 64));

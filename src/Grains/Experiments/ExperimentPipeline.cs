@@ -28,14 +28,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
 
         await progress.EnterAsync(ExperimentStage.Extracting, "extracting features", manifest.Tracks.Count);
         var extraction = await Timed(timings, "features", () => features.ExtractAsync(manifest, spec.FeatureConfig, OnnxRepresentation.Requested(spec), done => progress.Report(done), cancellationToken));
-        FailureThreshold.Check(extraction, manifest.Tracks.Count, spec.MaxFailedFraction);
-        if (extraction.Succeeded.Count < spec.K)
-        {
-            throw new InvalidOperationException(
-                $"only {extraction.Succeeded.Count} of {manifest.Tracks.Count} tracks have features; k = {spec.K} needs at least {spec.K}");
-        }
-
-        var featureRows = await Timed(timings, "assemble", () => features.AssembleAsync(extraction, cancellationToken));
+        CheckEnoughTracks(extraction, manifest.Tracks.Count, spec);
         var plans = PlannedRepresentation.Plan(spec);
         using var reused = spec.ReusesModel ? await ReusedModelLoader.LoadAsync(store, spec, cancellationToken) : null;
         if (reused is not null)
@@ -46,6 +39,17 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
 
         var fitted = plans.Where(p => p != reused?.Plan).ToList();
         var trained = fitted.Where(p => p.Spec.IsTrained).ToList();
+
+        // The log-mel comes before the features are assembled: a track whose log-mel fails leaves every representation.
+        BlobRef? patchManifest = null;
+        if (trained.Any(p => p.Spec.LearnsFromPatches))
+        {
+            var logMel = await Timed(timings, "logmel", () => new LogMelStage(grains, store, _blobs).PrepareAsync(manifest.Dataset, extraction, done => progress.Report(done), cancellationToken));
+            (patchManifest, extraction) = (logMel.PatchManifest, logMel.Extraction);
+            CheckEnoughTracks(extraction, manifest.Tracks.Count, spec);
+        }
+
+        var featureRows = await Timed(timings, "assemble", () => features.AssembleAsync(extraction, cancellationToken));
         var standardised = FeatureSpace.Standardize(featureRows, Audio.FeatureConfig.Parse(spec.FeatureConfig).BlockLengths);
         var representations = fitted.Where(p => !p.Spec.IsTrained).Select(p => p.Spec.Model == RepresentationModels.Onnx
             ? OnnxRepresentation.Build(p, extraction)
@@ -54,11 +58,9 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         {
             representations.Insert(0, reused.Build(featureRows));
         }
+
         if (trained.Count > 0)
         {
-            var patchManifest = trained.Any(p => p.Spec.LearnsFromPatches)
-                ? await Timed(timings, "logmel", () => new LogMelStage(grains, store, _blobs).PrepareAsync(manifest.Dataset, extraction, done => progress.Report(done), cancellationToken))
-                : null;
             await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
             representations.InsertRange(0, await Timed(timings, "train", () =>
                 new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
@@ -80,6 +82,15 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
             id, spec, extraction.Summarise(spec.FeatureConfig), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
         await report.WriteAsync(results, analysis, library.Index, manifest.Tracks, cancellationToken);
         return _blobs.Results;
+    }
+
+    private static void CheckEnoughTracks(ExtractionOutcome extraction, int total, ExperimentSpec spec)
+    {
+        FailureThreshold.Check(extraction, total, spec.MaxFailedFraction);
+        if (extraction.Succeeded.Count < spec.K)
+        {
+            throw new InvalidOperationException($"only {extraction.Succeeded.Count} of {total} tracks have features; k = {spec.K} needs at least {spec.K}");
+        }
     }
 
     private static IReadOnlyList<BuiltRepresentation> Ordered(IEnumerable<BuiltRepresentation> built, IReadOnlyList<PlannedRepresentation> plans)

@@ -34,7 +34,7 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
                 // `cluster cancel` reaches the trainer through the same blob, wherever it trains.
                 StopRequest = blobs.CancelRequest,
                 Patches = plan.Spec.LearnsFromPatches
-                    ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"))
+                    ? new PatchTrainingRequest(plan.Spec.Model, patchManifest ?? throw new InvalidOperationException("a patch model needs the patch manifest"), plan.Spec.Patches)
                     : null,
             };
             await GrainCallRetry.RunAsync(

@@ -30,8 +30,12 @@ public sealed record PatchModelOptions
     /// <summary>Log-mel frames per patch; 128 frames at hop 512 and 22.05 kHz are 2.97 s.</summary>
     public int PatchFrames { get; init; } = 128;
 
-    /// <summary>Output channels of the stride-2 3×3 convolutions; bands and frames must divide by 2^count.</summary>
-    public IReadOnlyList<int> Channels { get; init; } = [16, 32, 64, 64];
+    /// <summary>
+    /// Output channels of the stride-2 3×3 convolutions; bands and frames must divide by 2^count. Narrow early layers
+    /// (their activations are the largest) and 32 tracks per batch cut conv-vae's CPU time per patch 2.7–3.6× against
+    /// [16, 32, 64, 64] with 16 tracks (README, Training time).
+    /// </summary>
+    public IReadOnlyList<int> Channels { get; init; } = [8, 16, 32, 64];
 
     /// <summary>Width of the dense layer after the convolutions.</summary>
     public int HiddenWidth { get; init; } = 256;
@@ -62,8 +66,11 @@ public sealed record PatchModelOptions
 
     public int Epochs { get; init; } = 30;
 
-    /// <summary>Tracks per mini-batch (the contrastive negatives are the other tracks of the batch).</summary>
-    public int TracksPerBatch { get; init; } = 16;
+    /// <summary>
+    /// Tracks per mini-batch (the contrastive negatives are the other tracks of the batch). Per-op overhead is paid per
+    /// batch, so 32 rather than 16 cut CPU time per patch by about a third.
+    /// </summary>
+    public int TracksPerBatch { get; init; } = 32;
 
     /// <summary>ConvVae only: random crops per track per batch (the contrastive model always takes two views).</summary>
     public int PatchesPerTrack { get; init; } = 2;

@@ -59,5 +59,24 @@ public sealed class PatchModelExperimentTests(ClusterFixture fixture) : IDisposa
         }
     }
 
+    [Fact]
+    public async Task The_patches_section_reaches_the_trainer_latent_width_pooling_and_batch_shape()
+    {
+        SyntheticCorpus.Generate(new SyntheticCorpusOptions(Genres: 2, PerGenre: 3, Seconds: 3, Seed: 23), _corpus);
+        await new DatasetIngestor(fixture.Store, fixture.Client).IngestAsync("patches-knobs", DatasetScanner.Scan(_corpus), null, null, CancellationToken.None);
+        var spec = new ExperimentSpec(
+            "patches-knobs", "patches-knobs", "stats",
+            [new RepresentationSpec(PatchRepresentationModels.ConvVae, Patches: new PatchSpec(LatentDim: 8, TracksPerBatch: 4, CropsPerTrack: 1, Pooling: "mean", Channels: [4, 8, 8, 8]))],
+            K: 2, Seeds: [0], Training: new TrainingSpec(Epochs: 1), Tsne: false);
+
+        var results = await ExperimentRunner.RunAsync(fixture, $"patches-knobs-{Guid.NewGuid():N}"[..24], spec);
+
+        // Mean pooling of 8-d latent means: 8 values per track, and the diagnostics see 8 latent dimensions.
+        Assert.Equal(8, results.Model.LatentDim);
+        var learned = Assert.Single(results.Representations, r => !r.Baseline);
+        Assert.Equal(8, learned.Diagnostics!.KlPerDimension.Length);
+        Assert.Equal(8, results.Spec.EffectiveRepresentations[0].Patches!.LatentDim);
+    }
+
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
 }
