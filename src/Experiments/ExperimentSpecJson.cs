@@ -21,7 +21,18 @@ public static class ExperimentSpecJson
         return spec;
     }
 
-    public static ExperimentSpec Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads a spec file; a relative onnx model path in it is taken from the spec file's folder, not the working directory.</summary>
+    public static ExperimentSpec Load(string path)
+    {
+        var spec = Parse(File.ReadAllText(path), path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return spec with
+        {
+            Representations = spec.Representations?.Select(r => r.Onnx is { ModelSha256: null, Model: { Length: > 0 } model } && !Path.IsPathRooted(model)
+                ? r with { Onnx = r.Onnx with { Model = Path.Combine(folder, model) } }
+                : r).ToArray(),
+        };
+    }
 
     public static string Serialize(ExperimentSpec spec) => ResultsJson.Serialize(spec);
 

@@ -8,6 +8,34 @@ namespace MusicClustering.Experiments.Tests;
 public sealed class OnnxSpecTests
 {
     [Fact]
+    public void A_relative_onnx_model_path_in_a_spec_file_is_read_from_the_spec_files_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("onnx-spec-").FullName;
+        try
+        {
+            var absolute = Path.Combine(Path.GetTempPath(), "elsewhere", "b.onnx");
+            var relative = Path.Combine(folder, "relative.json");
+            var rooted = Path.Combine(folder, "rooted.json");
+            File.WriteAllText(relative, """
+                { "name": "n", "dataset": "d", "representations": [ { "model": "onnx", "onnx": { "model": "models/a.onnx" } }, { "model": "vae" } ] }
+                """);
+            File.WriteAllText(rooted, $$"""
+                { "name": "n", "dataset": "d", "representations": [ { "model": "onnx", "onnx": { "model": "{{absolute}}" } } ] }
+                """);
+
+            var representations = ExperimentSpecJson.Load(relative).EffectiveRepresentations;
+
+            Assert.Equal(Path.Combine(folder, "models", "a.onnx"), representations[0].Onnx!.Model);
+            Assert.Null(representations[1].Onnx);
+            Assert.Equal(absolute, Assert.Single(ExperimentSpecJson.Load(rooted).EffectiveRepresentations).Onnx!.Model);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_onnx_section_in_a_spec_file_becomes_the_embedders_options()
     {
         var spec = ExperimentSpecJson.Parse("""
