@@ -42,6 +42,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var representations = plans.Where(p => !p.Spec.IsTrained).Select(p => p.Spec.Model == RepresentationModels.Onnx
             ? OnnxRepresentation.Build(p, extraction)
             : UntrainedRepresentations.Build(p, standardised)).ToList();
+        var training = new TrainingStage(grains, store, _blobs);
         if (trained.Count > 0)
         {
             var patchManifest = trained.Any(p => p.Spec.LearnsFromPatches)
@@ -49,7 +50,7 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
                 : null;
             await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
             representations.InsertRange(0, await Timed(timings, "train", () =>
-                new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
+                training.TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
         }
 
         await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");
@@ -63,6 +64,9 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var library = LibraryIndexBuilder.Build(id, input, analysis, featureRows, manifest.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal));
         await LibraryStore.WriteAsync(store, _blobs, library.Index, library.Space, cancellationToken);
         var report = new ReportWriter(store, _blobs);
+
+        // The trainers rendered their loss curves and traversals while we clustered; results name them, so they must exist.
+        await training.PicturesStoredAsync(cancellationToken);
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(
             id, spec, extraction.Summarise(spec.FeatureConfig), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);
