@@ -34,6 +34,12 @@ public sealed record TrainingStatus(
 
     public bool IsFinished => State is TrainingState.Completed or TrainingState.Failed;
 
+    /// <summary>
+    /// The latents, model and diagnostics are stored: completed, or still running while the loss curve and traversal
+    /// (already named here) render. An experiment clusters from here and waits for completion before its report.
+    /// </summary>
+    public bool LatentsReady => State == TrainingState.Completed || (State == TrainingState.Running && Latents is not null);
+
     public static TrainingStatus NotStarted { get; } =
         new(TrainingState.NotStarted, 0, 0, double.NaN, double.NaN, double.NaN, "", "", null, null, null);
 }

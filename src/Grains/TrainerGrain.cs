@@ -115,6 +115,9 @@ public sealed class TrainerGrain(
             Silo = SiloName,
             ResumedFromEpoch = epoch,
             CheckpointEpoch = epoch,
+
+            // A resumed attempt publishes its own latents; an earlier attempt's (stored before it died) are not ready.
+            Latents = null,
         });
 
     TrainingStatus IOwnedJob<TrainingStatus>.Failed(TrainingStatus status, Exception error) =>

@@ -42,6 +42,15 @@ public sealed class EndToEndTests(ClusterFixture fixture) : IDisposable
         Assert.Contains("report.html", first.Artifacts);
         Assert.Contains("tsne_labels.png", first.Artifacts);
 
+        // Trainers render their pictures while the experiment clusters: once it reports done, everything results.json
+        // names must already be stored.
+        Assert.Contains(first.Artifacts, a => a.StartsWith(ExperimentBlobs.LossCurvePrefix, StringComparison.Ordinal));
+        Assert.Contains(first.Artifacts, a => a.StartsWith(ExperimentBlobs.TraversalPrefix, StringComparison.Ordinal));
+        foreach (var artifact in first.Artifacts)
+        {
+            Assert.True(await fixture.Store.ExistsAsync(new ExperimentBlobs("e2e-first").File(artifact), CancellationToken.None), $"{artifact} is named but not stored");
+        }
+
         var second = await RunAsync("e2e-second", spec with { Name = "e2e-vae-again" });
         Assert.Equal(24, second.Features.Cached);
         Assert.Equal(0, second.Features.Computed);

@@ -59,11 +59,12 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
             representations.Insert(0, reused.Build(featureRows));
         }
 
+        var training = new TrainingStage(grains, store, _blobs);
         if (trained.Count > 0)
         {
             await progress.EnterAsync(ExperimentStage.Training, "training", trained.Count * spec.EffectiveTraining.Epochs);
             representations.InsertRange(0, await Timed(timings, "train", () =>
-                new TrainingStage(grains, store, _blobs).TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
+                training.TrainAsync(spec, trained, patchManifest, progress.Report, cancellationToken)));
         }
 
         await progress.EnterAsync(ExperimentStage.Clustering, "clustering, scoring, t-SNE");
@@ -77,6 +78,9 @@ internal sealed class ExperimentPipeline(IGrainFactory grains, ArtifactStore sto
         var library = LibraryIndexBuilder.Build(id, input, analysis, featureRows, manifest.Tracks.ToDictionary(t => t.Id, StringComparer.Ordinal));
         await LibraryStore.WriteAsync(store, _blobs, library.Index, library.Space, cancellationToken);
         var report = new ReportWriter(store, _blobs);
+
+        // The trainers rendered their loss curves and traversals while we clustered; results name them, so they must exist.
+        await training.PicturesStoredAsync(cancellationToken);
         timings["total"] = total.Elapsed.TotalSeconds;
         var results = ResultsBuilder.Build(
             id, spec, extraction.Summarise(spec.FeatureConfig), analysis, timings, ReportWriter.ArtifactNames(analysis), resumed);

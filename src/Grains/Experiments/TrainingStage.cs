@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MusicClustering.Analysis.Evaluation;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
@@ -7,12 +8,13 @@ namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
 /// Trains every VAE and patch-model representation through its own trainer grain, all at once, so a cluster with several silos (or
-/// a GPU silo) trains them in parallel, and reads back their latent means. Trainers write their pictures straight
-/// into the experiment's folder.
+/// a GPU silo) trains them in parallel, and reads back their latent means as soon as they are stored. Trainers then
+/// render their pictures straight into the experiment's folder while the experiment clusters;
+/// <see cref="PicturesStoredAsync"/> waits for them before the report names them.
 /// </summary>
 internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, ExperimentBlobs blobs)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private List<ITrainerGrain> _trainers = [];
 
     /// <summary>One trainer per experiment and representation; a single blob-safe segment, so it can name its model folder.</summary>
     public static string TrainerKey(string experimentId, PlannedRepresentation plan) => $"{experimentId}--{plan.Key}";
@@ -46,26 +48,8 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
                 cancellationToken);
         }
 
-        TrainingStatus[] statuses;
-        while (true)
-        {
-            // A trainer whose silo died is re-activated by the next call and resumes from its last checkpoint.
-            statuses = await Task.WhenAll(trainers.Select(t => GrainCallRetry.RunAsync(() => t.Grain.GetStatusAsync(), cancellationToken)));
-            var latest = statuses.FirstOrDefault(s => s.State == TrainingState.Running && !double.IsNaN(s.Loss));
-            onProgress(statuses.Sum(s => s.Epoch), latest is null ? "training" : $"training: loss {latest.Loss:F3}");
-            if (statuses.FirstOrDefault(s => s.State == TrainingState.Failed) is { } failed)
-            {
-                throw new InvalidOperationException($"training failed: {failed.Error}");
-            }
-
-            if (statuses.All(s => s.State == TrainingState.Completed))
-            {
-                break;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
-        }
-
+        _trainers = trainers.Select(t => t.Grain).ToList();
+        var statuses = await PollAsync(s => s.LatentsReady, onProgress, cancellationToken);
         var built = new List<BuiltRepresentation>();
         for (var i = 0; i < trainers.Count; i++)
         {
@@ -76,6 +60,33 @@ internal sealed class TrainingStage(IGrainFactory grains, ArtifactStore store, E
         }
 
         return built;
+    }
+
+    /// <summary>Waits until every trainer of <see cref="TrainAsync"/> has stored its loss curve and traversal.</summary>
+    public Task PicturesStoredAsync(CancellationToken cancellationToken) =>
+        PollAsync(s => s.State == TrainingState.Completed, null, cancellationToken);
+
+    private async Task<TrainingStatus[]> PollAsync(Func<TrainingStatus, bool> done, Action<int, string?>? onProgress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            // A trainer whose silo died is re-activated by the next call and resumes from its last checkpoint.
+            var statuses = await Task.WhenAll(_trainers.Select(t => GrainCallRetry.RunAsync(() => t.GetStatusAsync(), cancellationToken)));
+            var latest = statuses.FirstOrDefault(s => s.State == TrainingState.Running && !double.IsNaN(s.Loss));
+            onProgress?.Invoke(statuses.Sum(s => s.Epoch), latest is null ? "training" : $"training: loss {latest.Loss:F3}");
+            if (statuses.FirstOrDefault(s => s.State == TrainingState.Failed) is { } failed)
+            {
+                throw new InvalidOperationException($"training failed: {failed.Error}");
+            }
+
+            if (statuses.All(done))
+            {
+                return statuses;
+            }
+
+            await Task.Delay(TrainingPoll.Next(statuses, watch.Elapsed), cancellationToken);
+        }
     }
 
     private static Dictionary<string, string> Blobs(TrainingStatus status)

@@ -9,7 +9,8 @@ namespace MusicClustering.Grains.Training;
 /// <summary>
 /// One attempt at a training run: streams the matrix blob's rows (ranged reads, never the whole matrix), trains on a
 /// dedicated thread (from a checkpoint when resuming), uploads checkpoints as they come, then stores the model, the
-/// latents (written a window at a time), loss curve, diagnostics and traversal. Cancelled
+/// latents (written a window at a time) and diagnostics, publishes them in the live status (still running), and only
+/// then renders and stores the loss curve and traversal, so the experiment clusters while they render. Cancelled
 /// (deactivation, or the claim was lost), it stops at the next batch or upload.
 /// </summary>
 internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, ComputeSettings compute, ILogger logger) : ITrainingAttempt
@@ -46,7 +47,7 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
 
                 // Diagnostics need rows in memory: all of them up to the streaming threshold, else an even sample.
                 var rows = RowSample.Read(source, input.Streaming.ResidentFloats, input.Streaming.ChunkRows, cancellationToken);
-                return (result, TrainingReport.Render(blobs.RunId, options, result, rows, resumedFrom));
+                return (result, TrainingReport.Diagnose(blobs.RunId, options, result, rows, resumedFrom));
             });
         }
         finally
@@ -59,16 +60,14 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
         var lossCurve = request.LossCurve ?? blobs.LossCurve;
         var traversal = request.Traversal ?? blobs.Traversal;
         await latents.CommitAsync(cancellationToken);
-        await Upload(blobs.Model, trainedResult.ModelBytes, cancellationToken);
-        await Upload(lossCurve, report.LossCurvePng, cancellationToken);
-        await Upload(blobs.Diagnostics, report.DiagnosticsJson, cancellationToken);
-        await Upload(traversal, report.TraversalPng, cancellationToken);
+        await Task.WhenAll(
+            Upload(blobs.Model, trainedResult.ModelBytes, cancellationToken),
+            Upload(blobs.Diagnostics, report.DiagnosticsJson, cancellationToken));
 
         // Zero epochs (an untrained model) has no history to report.
         var last = trainedResult.History.Count > 0 ? trainedResult.History[^1] : new EpochProgress(0, 0, double.NaN, double.NaN, double.NaN, null, 0);
-        return Describe(status) with
+        TrainingStatus Outputs(TrainingStatus live) => live with
         {
-            State = TrainingState.Completed,
             Epoch = last.Epoch,
             Loss = last.Loss,
             Reconstruction = last.Reconstruction,
@@ -81,6 +80,14 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
             Traversal = traversal,
             LatentDiagnostics = report.Summary,
         };
+
+        // The latents are all an experiment needs to go on clustering: publish them, then render the pictures beside it.
+        _live.Publish(Outputs);
+        var pictures = await DedicatedThread.RunAsync($"vae-pictures-{blobs.RunId}", () => TrainingPictures.Render(trainedResult));
+        await Task.WhenAll(
+            Upload(lossCurve, pictures.LossCurvePng, cancellationToken),
+            Upload(traversal, pictures.TraversalPng, cancellationToken));
+        return Describe(status) with { State = TrainingState.Completed };
     }
 
     private Task Upload(BlobRef blob, byte[] bytes, CancellationToken cancellationToken) =>

@@ -41,7 +41,12 @@ public sealed class RepresentationQualityTests(ITestOutputHelper output)
                     CancellationToken.None);
                 seconds.Add(clock.Elapsed.TotalSeconds);
                 scores.Add(ClusteringScore.Of(ClusteringScore.Rows(result.Embeddings, result.Dimension), clips.Labels, clips.Classes, seed));
-                Assert.True(result.History[^1].Loss < result.History[0].Loss, $"{kind} seed {seed} did not learn");
+                Assert.All(result.Embeddings, v => Assert.True(float.IsFinite(v), $"{kind} seed {seed} embedded a non-finite value"));
+                // Smoothed: with 10 clips (clips_full) an epoch is one batch of 20 random crops, so one epoch's loss is noise.
+                var third = Math.Max(1, result.History.Count / 3);
+                var first = result.History.Take(third).Average(e => e.Loss);
+                var last = result.History.TakeLast(third).Average(e => e.Loss);
+                Assert.True(last < first, $"{kind} seed {seed} did not learn: mean loss {first:G4} over the first {third} epochs, {last:G4} over the last {third}");
             }
 
             lines.Add($"| {kind} (defaults) | {ClusteringScore.Summary(scores)} | {seconds.Average():0} |");
