@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MusicClustering.Client.Errors;
 using MusicClustering.Contracts;
 using Spectre.Console;
 
@@ -47,8 +48,7 @@ public static class BenchScaleCommand
 
             if (given is not null && !Directory.Exists(given))
             {
-                CliContext.Status.MarkupLine($"[red]--audio {Markup.Escape(given)}: no such folder[/]");
-                return 2;
+                throw new UserErrorException($"--audio {given}: no such folder");
             }
 
             var folder = given ?? BenchCorpus.Generate(clips, parseResult.GetValue(seed), clipSeconds);
