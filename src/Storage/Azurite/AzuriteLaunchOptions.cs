@@ -30,14 +30,6 @@ public sealed record AzuriteLaunchOptions
     /// <summary>Whether Azurite serves HTTPS.</summary>
     public bool UsesHttps => CertificatePath is not null;
 
-    /// <summary>
-    /// Keep blobs and their metadata in Azurite's memory only (<c>--inMemoryPersistence</c>; <see cref="Location"/> is
-    /// then unused, and nothing outlives the process). Azurite's on-disk mode saves its whole metadata database every
-    /// 5 s while anything changed, so each save costs time in proportion to the blobs stored and a run with n blobs
-    /// pays O(n) per save: benchmarks at 100k tracks use memory so they measure the pipeline, not the emulator.
-    /// </summary>
-    public bool InMemory { get; init; }
-
     /// <summary>When true and the port already answers, that server is used as is (not owned, never stopped).</summary>
     public bool ReuseRunning { get; init; } = true;
 

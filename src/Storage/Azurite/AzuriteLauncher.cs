@@ -94,9 +94,9 @@ public static class AzuriteLauncher
 
     private static async Task<AzuriteInstance> StartDetachedAsync(string executable, AzuriteLaunchOptions options, CancellationToken cancellationToken)
     {
-        if (options.Location is null || options.Port == 0 || options.InMemory)
+        if (options.Location is null || options.Port == 0)
         {
-            throw new ArgumentException("A detached Azurite needs a fixed port and a data location on disk.", nameof(options));
+            throw new ArgumentException("A detached Azurite needs a fixed port and a data location.", nameof(options));
         }
 
         Directory.CreateDirectory(options.Location);
@@ -155,12 +155,10 @@ public static class AzuriteLauncher
 
     // --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends API version 2026-10-06, newer than Azurite 3.37 knows.
     // --cert/--key: HTTPS, for a cluster whose blob clients trust a private CA (Storage:CaPath).
-    // --inMemoryPersistence refuses --location.
     private static string[] Arguments(int port, string location, AzuriteLaunchOptions options) =>
     [
         "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        .. options.InMemory ? new[] { "--inMemoryPersistence" } : ["--location", location],
-        "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+        "--location", location, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
         .. options.UsesHttps ? new[] { "--cert", options.CertificatePath!, "--key", options.KeyPath! } : [],
     ];
 

@@ -10,8 +10,7 @@ namespace MusicClustering.Client.Commands.Bench;
 
 /// <summary>
 /// The cluster a benchmark runs against: N in-process silos (localhost clustering through the first, a fresh Azurite
-/// so the first run is cold, kept in memory: on disk it saves its whole blob index every 5 s, a cost that grows with the
-/// blobs stored), or a running cluster through its gateway. Embedded silos measure message sizes.
+/// so the first run is cold), or a running cluster through its gateway. Embedded silos measure message sizes.
 /// </summary>
 public sealed class BenchCluster : IAsyncDisposable
 {
@@ -43,7 +42,7 @@ public sealed class BenchCluster : IAsyncDisposable
     public static async Task<BenchCluster> StartEmbeddedAsync(
         ClientSettings settings, int silos, int extractionsPerSilo, IReadOnlyDictionary<string, string>? libraryRoots, CancellationToken cancellationToken)
     {
-        var azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0, ReuseRunning = false, InMemory = true }, cancellationToken);
+        var azurite = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0, ReuseRunning = false }, cancellationToken);
         var hosts = new List<IHost>();
         try
         {
