@@ -16,8 +16,6 @@ namespace MusicClustering.Client.Commands.Bench;
 /// </summary>
 public static class BenchE2eCommand
 {
-    private const string BenchRoot = "bench";
-
     public static Command Create()
     {
         var audio = new Option<string?>("--audio") { Description = "Folder of labelled audio (sub-folders or <label>.<n>.wav names)." };
@@ -35,15 +33,16 @@ public static class BenchE2eCommand
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
         var reference = ReferenceOption.Create();
         var referenceWorkers = new Option<int>("--reference-workers") { Description = "Processes of the Python pipeline's MFCC stage.", DefaultValueFactory = _ => 2 };
-        var upload = new Option<bool>("--upload") { Description = "Copy the audio into blob storage at ingest instead of reading it in place." };
-        var libraryRoot = new Option<string?>("--library-root")
-        {
-            Description = "Against a cluster: NAME[/PATH], the silos' library root holding the folder, to read it in place (otherwise it is uploaded).",
-        };
+        var target = new BenchAudioTarget();
         var command = new Command("e2e", "Run a complete experiment, cold and cached, beside the Python pipeline, and report stage timings, message sizes and memory.")
         {
-            audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers, upload, libraryRoot,
+            audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers,
         };
+        foreach (var option in target.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var folder = parseResult.GetValue(audio);
@@ -61,16 +60,11 @@ public static class BenchE2eCommand
             {
                 var corpus = folder ?? generated!;
                 var settings = CliContext.Settings(parseResult);
-                var inPlace = parseResult.GetValue(libraryRoot) is { } named ? InPlaceTarget.Parse(named)
-                    : settings.IsEmbedded && !parseResult.GetValue(upload) ? new InPlaceTarget(BenchRoot, "")
-                    : null;
+                var inPlace = target.InPlace(parseResult, settings);
                 var harness = ReferenceHarness.Locate(parseResult.GetValue(reference), out var whyNot);
                 E2eBenchReport report;
                 Action<string> log = line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
-                await using (var cluster = settings.IsEmbedded
-                    ? await BenchCluster.StartEmbeddedAsync(
-                        settings, siloCount, parseResult.GetValue(perSilo), new Dictionary<string, string> { [BenchRoot] = Path.GetFullPath(corpus) }, cancellationToken)
-                    : await BenchCluster.ConnectAsync(settings, cancellationToken))
+                await using (var cluster = await BenchAudioTarget.StartAsync(settings, siloCount, parseResult.GetValue(perSilo), corpus, cancellationToken))
                 {
                     var runner = new E2eBenchRunner(cluster, log) { InPlace = inPlace };
                     report = await runner.RunAsync(corpus, parseResult.GetValue(dataset)!, parseResult.GetValue(epochs), cancellationToken);
