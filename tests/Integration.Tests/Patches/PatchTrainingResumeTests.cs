@@ -43,6 +43,10 @@ public sealed class PatchTrainingResumeTests(GpuClusterFixture fixture)
         var uninterrupted = await TrainingScenario.WaitAsync(straight, s => s.State != TrainingState.Running);
         Assert.True(uninterrupted.State == TrainingState.Completed, uninterrupted.Error);
         Assert.Equal(0, uninterrupted.ResumedFromEpoch);
+        // Patch models train where the VAE does: on the silo that advertises a GPU (the CPU there, without CUDA).
+        var gpu = fixture.GpuSilo;
+        Assert.All(new[] { interrupted, uninterrupted }, s => Assert.Equal($"{gpu.Name}@{gpu.SiloAddress.Endpoint}", s.Silo));
+        Assert.Equal("cpu", uninterrupted.Device);
         Assert.Equal(uninterrupted.Loss, interrupted.Loss);
         var latents = await fixture.Store.ReadMatrixAsync(interrupted.Latents!);
         Assert.Equal((6, 64), (latents.Rows, latents.Cols));
