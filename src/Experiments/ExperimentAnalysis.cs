@@ -44,7 +44,7 @@ public static class ExperimentAnalysis
 
         foreach (var representation in input.Representations)
         {
-            if (input.Reused is { } reused && ReferenceEquals(representation.Plan, reused.Plan))
+            if (input.Reused is { } reused && reused.Built(representation))
             {
                 // The earlier run's space and centroids: one row, audio only (the model never saw lyrics).
                 var evaluated = reused.Evaluate(representation.Rows, truth);
@@ -86,7 +86,7 @@ public static class ExperimentAnalysis
         }
 
         // Reused centroids carry the earlier run's ids themselves; a refit is renamed after it by overlap.
-        var clusters = input.Reused is { } model && ReferenceEquals(primary.Value.Representation.Plan, model.Plan)
+        var clusters = input.Reused is { } model && model.Built(primary.Value.Representation)
             ? model.ClusterIds(primary.Value.Labels)
             : StableIds(input.TrackIds, primary.Value.Labels, input.PreviousClusters);
         var images = new Dictionary<string, byte[]>();

@@ -14,7 +14,7 @@ public static class LibraryIndexBuilder
         var spec = input.Spec;
         var config = Audio.FeatureConfig.Parse(spec.FeatureConfig);
         // A reused model keeps the earlier index's scaler and projection, so new files land where its tracks did.
-        var reused = input.Reused is { } model && ReferenceEquals(analysis.PrimaryRepresentation.Plan, model.Plan) ? model.Index : null;
+        var reused = input.Reused is { } model && model.Built(analysis.PrimaryRepresentation) ? model.Index : null;
         var scaler = reused?.Scaler ?? BlockScaler.Fit(featureRows, config.BlockLengths);
         var columns = FeatureColumns.For(spec.FeatureConfig, featureRows[0].Length);
         var representation = analysis.PrimaryRepresentation;

@@ -26,14 +26,22 @@ public static class LibraryStore
     /// <summary>The index and space, or null for an experiment that has none (run before library indexes existed).</summary>
     public static async Task<(LibraryIndex Index, double[][] Space)?> ReadAsync(ArtifactStore store, ExperimentBlobs blobs, CancellationToken cancellationToken)
     {
-        if (await store.TryDownloadAsync(blobs.Library, cancellationToken) is not { } content)
+        if (await ReadIndexAsync(store, blobs, cancellationToken) is not { } index)
         {
             return null;
         }
 
-        var index = ResultsJson.Deserialize<LibraryIndex>(content.Content.ToString())
-            ?? throw new InvalidOperationException($"{blobs.Library} is empty.");
         var matrix = await store.ReadMatrixAsync(blobs.Space, cancellationToken);
         return (index, FeatureSpace.FromRowMajor(matrix.Data, matrix.Rows, matrix.Cols));
     }
+
+    /// <summary>The index alone (scaler, projection, clusters), without the space; null as for <see cref="ReadAsync"/>.</summary>
+    public static async Task<LibraryIndex?> ReadIndexAsync(ArtifactStore store, ExperimentBlobs blobs, CancellationToken cancellationToken) =>
+        await store.TryDownloadAsync(blobs.Library, cancellationToken) is { } content
+            ? ResultsJson.Deserialize<LibraryIndex>(content.Content.ToString()) ?? throw new InvalidOperationException($"{blobs.Library} is empty.")
+            : null;
+
+    /// <summary>The stored model of the index's projection (a VAE or patch model), or null for a space that has none.</summary>
+    public static async Task<byte[]?> ReadModelAsync(ArtifactStore store, LibraryIndex index, CancellationToken cancellationToken) =>
+        index.Projection.ModelBlob is { } blob ? (await store.DownloadAsync(BlobRef.Parse(blob), cancellationToken)).ToArray() : null;
 }

@@ -72,6 +72,9 @@ public sealed class ReusedModel : IDisposable
         return new ReusedModel(from, index, SpaceProjector.Create(index, modelBytes), seed);
     }
 
+    /// <summary>Whether <paramref name="representation"/> is the one <see cref="Build"/> made (not a spec's or a baseline).</summary>
+    public bool Built(BuiltRepresentation representation) => ReferenceEquals(representation.Plan, Plan);
+
     /// <summary>The tracks' raw vectors (rows in track order) carried into the earlier run's space.</summary>
     public BuiltRepresentation Build(double[][] featureRows)
     {

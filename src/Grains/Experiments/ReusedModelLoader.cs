@@ -14,11 +14,8 @@ internal static class ReusedModelLoader
     public static async Task<ReusedModel> LoadAsync(ArtifactStore store, ExperimentSpec spec, CancellationToken cancellationToken)
     {
         var from = spec.UpdateFrom ?? throw new InvalidOperationException("the spec updates no experiment");
-        var library = await LibraryStore.ReadAsync(store, new ExperimentBlobs(from), cancellationToken)
+        var index = await LibraryStore.ReadIndexAsync(store, new ExperimentBlobs(from), cancellationToken)
             ?? throw new ArgumentException($"--update-from '{from}' has no library index (it ran before experiments kept their model for reuse); refit instead (--update-model refit)");
-        var modelBytes = library.Index.Projection.ModelBlob is { } blob
-            ? (await store.DownloadAsync(BlobRef.Parse(blob), cancellationToken)).ToArray()
-            : null;
-        return ReusedModel.Create(from, library.Index, modelBytes, spec.FeatureConfig, spec.EffectiveSeeds[0]);
+        return ReusedModel.Create(from, index, await LibraryStore.ReadModelAsync(store, index, cancellationToken), spec.FeatureConfig, spec.EffectiveSeeds[0]);
     }
 }

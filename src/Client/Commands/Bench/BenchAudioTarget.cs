@@ -21,7 +21,11 @@ internal sealed class BenchAudioTarget
         Description = "Against a cluster: NAME[/PATH], the silos' library root holding the folder, to read it in place (otherwise it is uploaded).",
     };
 
-    public IEnumerable<Option> Options => [Upload, LibraryRoot];
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Upload);
+        command.Options.Add(LibraryRoot);
+    }
 
     /// <summary>Where ingest records the folder's tracks in place, or null to upload them.</summary>
     public InPlaceTarget? InPlace(ParseResult parseResult, ClientSettings settings) =>

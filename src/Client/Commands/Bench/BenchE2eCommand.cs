@@ -38,10 +38,7 @@ public static class BenchE2eCommand
         {
             audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers,
         };
-        foreach (var option in target.Options)
-        {
-            command.Options.Add(option);
-        }
+        target.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {

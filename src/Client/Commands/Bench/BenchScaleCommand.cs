@@ -30,10 +30,7 @@ public static class BenchScaleCommand
             tracks, audio, seconds, silos, perSilo, epochs, seed, json,
         };
         var target = new BenchAudioTarget();
-        foreach (var option in target.Options)
-        {
-            command.Options.Add(option);
-        }
+        target.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -39,8 +39,7 @@ public static class AssignCommand
                     $"experiment '{index.Experiment}' clusters a '{index.Projection.Model}' space, which has no map for new tracks; use --model none, pca, vae, conv-vae or contrastive");
             }
 
-            var model = index.Projection.ModelBlob is { } blob ? (await session.Store.DownloadAsync(BlobRef.Parse(blob), cancellationToken)).ToArray() : null;
-            using var projector = SpaceProjector.Create(index, model);
+            using var projector = SpaceProjector.Create(index, await LibraryStore.ReadModelAsync(session.Store, index, cancellationToken));
             using var neighbours = new LibraryNeighbours(index, space);
             var assignments = new List<object>();
             var failed = new List<object>();
