@@ -485,8 +485,9 @@ internal sealed class BatchedRealFft
         public void Run(ref Vector<float> re, ref Vector<float> im, int count)
         {
             var q = Length / 4;
+            RunUntwiddled(ref re, ref im, count, q);
             ref var tw = ref _twiddles[0];
-            for (var j = 0; j < q; j++)
+            for (var j = 1; j < q; j++)
             {
                 var w1r = new Vector<float>(Unsafe.Add(ref tw, 6 * j));
                 var w1i = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 1));
@@ -529,6 +530,41 @@ internal sealed class BatchedRealFft
                     r3 = Fused.NegMulAdd(mi, w3i, mr * w3r);
                     i3 = Fused.MulAdd(mi, w3r, mr * w3i);
                 }
+            }
+        }
+
+        // j = 0, where t = 1: the butterflies without their three complex multiplies (all of the last, length-4 pass).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void RunUntwiddled(ref Vector<float> re, ref Vector<float> im, int count, int q)
+        {
+            for (var b = 0; b < count; b += Length)
+            {
+                ref var r0 = ref Unsafe.Add(ref re, b);
+                ref var i0 = ref Unsafe.Add(ref im, b);
+                ref var r1 = ref Unsafe.Add(ref r0, q);
+                ref var i1 = ref Unsafe.Add(ref i0, q);
+                ref var r2 = ref Unsafe.Add(ref r1, q);
+                ref var i2 = ref Unsafe.Add(ref i1, q);
+                ref var r3 = ref Unsafe.Add(ref r2, q);
+                ref var i3 = ref Unsafe.Add(ref i2, q);
+
+                var u0r = r0 + r2;
+                var u0i = i0 + i2;
+                var u1r = r1 + r3;
+                var u1i = i1 + i3;
+                var acr = r0 - r2;
+                var aci = i0 - i2;
+                var bdr = r1 - r3;
+                var bdi = i1 - i3;
+
+                r0 = u0r + u1r;
+                i0 = u0i + u1i;
+                r1 = u0r - u1r;
+                i1 = u0i - u1i;
+                r2 = acr + bdi;
+                i2 = aci - bdr;
+                r3 = acr - bdi;
+                i3 = aci + bdr;
             }
         }
     }
