@@ -487,6 +487,7 @@ internal sealed class BatchedRealFft
             var q = Length / 4;
             RunUntwiddled(ref re, ref im, count, q);
             ref var tw = ref _twiddles[0];
+            var one = Vector<float>.One;
             for (var j = 1; j < q; j++)
             {
                 var w1r = new Vector<float>(Unsafe.Add(ref tw, 6 * j));
@@ -515,8 +516,8 @@ internal sealed class BatchedRealFft
                     var bdr = r1 - r3;
                     var bdi = i1 - i3;
 
-                    r0 = u0r + u1r;
-                    i0 = u0i + u1i;
+                    r0 = Fused.MulAdd(u1r, one, u0r); // u0 + u1 on an FMA pipe: exact, and balances 14 adds against 14 FMA-pipe ops
+                    i0 = Fused.MulAdd(u1i, one, u0i);
                     var dr = u0r - u1r;
                     var di = u0i - u1i;
                     r1 = Fused.NegMulAdd(di, w2i, dr * w2r);
@@ -537,6 +538,8 @@ internal sealed class BatchedRealFft
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void RunUntwiddled(ref Vector<float> re, ref Vector<float> im, int count, int q)
         {
+            var one = Vector<float>.One;
+            var minusOne = -Vector<float>.One;
             for (var b = 0; b < count; b += Length)
             {
                 ref var r0 = ref Unsafe.Add(ref re, b);
@@ -557,14 +560,16 @@ internal sealed class BatchedRealFft
                 var bdr = r1 - r3;
                 var bdi = i1 - i3;
 
-                r0 = u0r + u1r;
-                i0 = u0i + u1i;
-                r1 = u0r - u1r;
-                i1 = u0i - u1i;
-                r2 = acr + bdi;
-                i2 = aci - bdr;
-                r3 = acr - bdi;
-                i3 = aci + bdr;
+                // Half of the additions as x·(±1) + y on the FMA pipes (exact, so the same result), which would
+                // otherwise idle while the two add pipes do all the work.
+                r0 = Fused.MulAdd(u1r, one, u0r);
+                i0 = Fused.MulAdd(u1i, one, u0i);
+                r1 = Fused.MulAdd(u1r, minusOne, u0r);
+                i1 = Fused.MulAdd(u1i, minusOne, u0i);
+                r2 = Fused.MulAdd(bdi, one, acr);
+                i2 = Fused.MulAdd(bdr, minusOne, aci);
+                r3 = Fused.MulAdd(bdi, minusOne, acr);
+                i3 = Fused.MulAdd(bdr, one, aci);
             }
         }
     }
