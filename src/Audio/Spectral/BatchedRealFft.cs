@@ -407,38 +407,39 @@ internal sealed class BatchedRealFft
             ref var w = ref Unsafe.AsRef(in window[0]);
             ref var tw = ref _twiddles[0];
             var h = (nuint)hop;
-            Span<Vector256<float>> points = stackalloc Vector256<float>[16]; // quarter m: re(j), im(j), re(j+1), im(j+1)
+            var stride = 2 * q; // samples between the quarters' inputs
+
+            // Plain locals throughout (no stack buffer), so the 16 points of two butterflies stay in registers.
             for (var j = 0; j < q; j += 2)
             {
-                for (var m = 0; m < 4; m++)
-                {
-                    var n = (nuint)(2 * (j + (m * q)));
-                    var r0 = Row(ref s0, n, 0, h);
-                    var r1 = Row(ref s0, n, 1, h);
-                    var r2 = Row(ref s0, n, 2, h);
-                    var r3 = Row(ref s0, n, 3, h);
-                    var t0 = Avx.UnpackLow(r0, r1);
-                    var t1 = Avx.UnpackHigh(r0, r1);
-                    var t2 = Avx.UnpackLow(r2, r3);
-                    var t3 = Avx.UnpackHigh(r2, r3);
-                    points[4 * m] = Avx.Shuffle(t0, t2, 0x44) * Unsafe.Add(ref w, (int)n);
-                    points[(4 * m) + 1] = Avx.Shuffle(t0, t2, 0xEE) * Unsafe.Add(ref w, (int)n + 1);
-                    points[(4 * m) + 2] = Avx.Shuffle(t1, t3, 0x44) * Unsafe.Add(ref w, (int)n + 2);
-                    points[(4 * m) + 3] = Avx.Shuffle(t1, t3, 0xEE) * Unsafe.Add(ref w, (int)n + 3);
-                }
-
-                for (var d = 0; d < 2; d++)
-                {
-                    var b = j + d;
-                    Butterfly(
-                        points[2 * d].AsVector(), points[(2 * d) + 1].AsVector(),
-                        points[4 + (2 * d)].AsVector(), points[5 + (2 * d)].AsVector(),
-                        points[8 + (2 * d)].AsVector(), points[9 + (2 * d)].AsVector(),
-                        points[12 + (2 * d)].AsVector(), points[13 + (2 * d)].AsVector(),
-                        ref Unsafe.Add(ref tw, 6 * b),
-                        ref Unsafe.Add(ref re, b), ref Unsafe.Add(ref im, b), q);
-                }
+                var n = 2 * j;
+                Points(ref s0, ref w, n, h, out var a0r, out var a0i, out var a1r, out var a1i);
+                Points(ref s0, ref w, n + stride, h, out var b0r, out var b0i, out var b1r, out var b1i);
+                Points(ref s0, ref w, n + (2 * stride), h, out var c0r, out var c0i, out var c1r, out var c1i);
+                Points(ref s0, ref w, n + (3 * stride), h, out var d0r, out var d0i, out var d1r, out var d1i);
+                Butterfly(a0r, a0i, b0r, b0i, c0r, c0i, d0r, d0i, ref Unsafe.Add(ref tw, 6 * j), ref Unsafe.Add(ref re, j), ref Unsafe.Add(ref im, j), q);
+                Butterfly(a1r, a1i, b1r, b1i, c1r, c1i, d1r, d1i, ref Unsafe.Add(ref tw, (6 * j) + 6), ref Unsafe.Add(ref re, j + 1), ref Unsafe.Add(ref im, j + 1), q);
             }
+        }
+
+        // Samples n..n+3 of the 8 frames, windowed: the complex points n/2 (x[n] + i·x[n+1]) and n/2 + 1.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Points(ref float s0, ref float w, int n, nuint h, out Vector<float> p0r, out Vector<float> p0i, out Vector<float> p1r, out Vector<float> p1i)
+        {
+            ref var first = ref Unsafe.Add(ref s0, n);
+            var r0 = Row(ref first, 0, 0, h);
+            var r1 = Row(ref first, 0, 1, h);
+            var r2 = Row(ref first, 0, 2, h);
+            var r3 = Row(ref first, 0, 3, h);
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            ref var wn = ref Unsafe.Add(ref w, n);
+            p0r = (Avx.Shuffle(t0, t2, 0x44) * wn).AsVector();
+            p0i = (Avx.Shuffle(t0, t2, 0xEE) * Unsafe.Add(ref wn, 1)).AsVector();
+            p1r = (Avx.Shuffle(t1, t3, 0x44) * Unsafe.Add(ref wn, 2)).AsVector();
+            p1i = (Avx.Shuffle(t1, t3, 0xEE) * Unsafe.Add(ref wn, 3)).AsVector();
         }
 
         // Frame f's samples n..n+3 in the low half, frame f+4's in the high half.
