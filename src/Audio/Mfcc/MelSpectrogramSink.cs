@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MusicClustering.Audio;
 
@@ -75,21 +76,62 @@ internal sealed class MelSpectrogramSink : ISpectrumSink
         _times?.Add(MfccStages.Log, t1);
     }
 
+    // Each band's sum is one FMA chain in bin order (latency-bound), so bands go four at a time to keep four chains in
+    // flight; every band still sums its bins in the same order, so the grouping does not change the result.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Project(ReadOnlySpan<Vector<float>> power, Span<Vector<float>> mel)
     {
-        for (var m = 0; m < mel.Length; m++)
+        var m = 0;
+        for (; m + 3 < mel.Length; m += 4)
         {
-            var weights = _mel.Weights[m];
-            var bins = power.Slice(_mel.Starts[m], weights.Length);
-            var acc = Vector<float>.Zero;
-            for (var j = 0; j < weights.Length; j++)
+            var w0 = _mel.Weights[m];
+            var w1 = _mel.Weights[m + 1];
+            var w2 = _mel.Weights[m + 2];
+            var w3 = _mel.Weights[m + 3];
+            var common = Math.Min(Math.Min(w0.Length, w1.Length), Math.Min(w2.Length, w3.Length));
+            ref var p0 = ref Bins(power, m, w0.Length);
+            ref var p1 = ref Bins(power, m + 1, w1.Length);
+            ref var p2 = ref Bins(power, m + 2, w2.Length);
+            ref var p3 = ref Bins(power, m + 3, w3.Length);
+            var a0 = Vector<float>.Zero;
+            var a1 = Vector<float>.Zero;
+            var a2 = Vector<float>.Zero;
+            var a3 = Vector<float>.Zero;
+            for (var j = 0; j < common; j++)
             {
-                acc = Fused.MulAdd(bins[j], new Vector<float>(weights[j]), acc);
+                a0 = Fused.MulAdd(Unsafe.Add(ref p0, j), new Vector<float>(w0[j]), a0);
+                a1 = Fused.MulAdd(Unsafe.Add(ref p1, j), new Vector<float>(w1[j]), a1);
+                a2 = Fused.MulAdd(Unsafe.Add(ref p2, j), new Vector<float>(w2[j]), a2);
+                a3 = Fused.MulAdd(Unsafe.Add(ref p3, j), new Vector<float>(w3[j]), a3);
             }
 
-            mel[m] = acc;
+            mel[m] = Tail(ref p0, w0, common, a0);
+            mel[m + 1] = Tail(ref p1, w1, common, a1);
+            mel[m + 2] = Tail(ref p2, w2, common, a2);
+            mel[m + 3] = Tail(ref p3, w3, common, a3);
         }
+
+        for (; m < mel.Length; m++)
+        {
+            var weights = _mel.Weights[m];
+            mel[m] = Tail(ref Bins(power, m, weights.Length), weights, 0, Vector<float>.Zero);
+        }
+    }
+
+    // Band m's bins (bounds-checked once here; the loops index within weights.Length).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Vector<float> Bins(ReadOnlySpan<Vector<float>> power, int m, int count) =>
+        ref MemoryMarshal.GetReference(power.Slice(_mel.Starts[m], count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Tail(ref Vector<float> bins, float[] weights, int from, Vector<float> acc)
+    {
+        for (var j = from; j < weights.Length; j++)
+        {
+            acc = Fused.MulAdd(Unsafe.Add(ref bins, j), new Vector<float>(weights[j]), acc);
+        }
+
+        return acc;
     }
 
     // power_to_db in place; returns the per-lane maximum.

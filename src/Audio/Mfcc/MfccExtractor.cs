@@ -16,7 +16,11 @@ public sealed class MfccExtractor
     private const string LogMelSlot = "mfcc.logmel";
 
     private readonly MfccOptions _options;
-    private readonly double[] _dctHalf;  // orthonormal DCT-II basis [coefficient, first half of the mel bands]
+    private const int DctGroup = 4;      // coefficients per DCT kernel call (two even, two odd)
+
+    // Orthonormal DCT-II basis over the first half of the mel bands, grouped for the kernel:
+    // [group of DctGroup coefficients, band, coefficient in group]; coefficients past NMfcc are zero rows.
+    private readonly double[] _dctGroups;
 
     public MfccExtractor(MfccOptions options)
     {
@@ -26,13 +30,15 @@ public sealed class MfccExtractor
         Plan = new StftPlan(options.NFft, options.HopLength, options.Center);
         Mel = MelFilterbank.Create(options.SampleRate, options.NFft, options.NMels, options.FMin, options.EffectiveFMax);
         var halfCount = (options.NMels + 1) / 2;
-        _dctHalf = new double[options.NMfcc * halfCount];
+        var groups = (options.NMfcc + DctGroup - 1) / DctGroup;
+        _dctGroups = new double[groups * halfCount * DctGroup];
         for (var c = 0; c < options.NMfcc; c++)
         {
             var scale = Math.Sqrt((c == 0 ? 1.0 : 2.0) / options.NMels);
             for (var m = 0; m < halfCount; m++)
             {
-                _dctHalf[(c * halfCount) + m] = scale * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
+                var at = ((((c / DctGroup) * halfCount) + m) * DctGroup) + (c % DctGroup);
+                _dctGroups[at] = scale * Math.Cos(Math.PI * c * ((2 * m) + 1) / (2.0 * options.NMels));
             }
         }
     }
@@ -94,7 +100,7 @@ public sealed class MfccExtractor
     internal MfccMatrix Dct(MelSpectrogramSink sink, int frames, StageTimes? times)
     {
         var d0 = Stopwatch.GetTimestamp();
-        var values = new float[_options.NMfcc * frames];
+        var values = GC.AllocateUninitializedArray<float>(_options.NMfcc * frames); // ApplyDct writes every value
         ApplyDct(sink.Values.AsSpan(0, sink.Batches * _options.NMels), sink.Batches, frames, Floor(sink.Max), values);
         times?.Add(MfccStages.Dct, d0);
         return new MfccMatrix(_options.NMfcc, frames, values);
@@ -124,10 +130,8 @@ public sealed class MfccExtractor
         var halfCount = (nMels + 1) / 2;
         var lanes = Vector<float>.Count;
         var floorVector = new Vector<float>(floor);
-        Span<Vector<double>> sumLow = stackalloc Vector<double>[halfCount];
-        Span<Vector<double>> sumHigh = stackalloc Vector<double>[halfCount];
-        Span<Vector<double>> diffLow = stackalloc Vector<double>[halfCount];
-        Span<Vector<double>> diffHigh = stackalloc Vector<double>[halfCount];
+        _ = _dctGroups[(((nMfcc + DctGroup - 1) / DctGroup) * halfCount * DctGroup) - 1];
+        Span<Vector<double>> folded = stackalloc Vector<double>[4 * halfCount]; // per band: sum low, sum high, diff low, diff high
         Span<float> lane = stackalloc float[lanes];
         for (var batch = 0; batch < batches; batch++)
         {
@@ -138,37 +142,70 @@ public sealed class MfccExtractor
                 var b = m == nMels - 1 - m ? Vector<float>.Zero : Vector.Max(source[nMels - 1 - m], floorVector);
                 Vector.Widen(a, out var aLow, out var aHigh);
                 Vector.Widen(b, out var bLow, out var bHigh);
-                sumLow[m] = aLow + bLow;
-                sumHigh[m] = aHigh + bHigh;
-                diffLow[m] = aLow - bLow;
-                diffHigh[m] = aHigh - bHigh;
+                folded[4 * m] = aLow + bLow;
+                folded[(4 * m) + 1] = aHigh + bHigh;
+                folded[(4 * m) + 2] = aLow - bLow;
+                folded[(4 * m) + 3] = aHigh - bHigh;
             }
 
             var firstFrame = batch * lanes;
             var valid = Math.Min(lanes, frames - firstFrame);
-            // Two coefficients at a time (one even, one odd): four independent accumulators keep the FMA pipeline full.
-            for (var c = 0; c < nMfcc; c += 2)
+            for (var c = 0; c < nMfcc; c += DctGroup)
             {
-                var even = _dctHalf.AsSpan(c * halfCount, halfCount);
-                var odd = c + 1 < nMfcc ? _dctHalf.AsSpan((c + 1) * halfCount, halfCount) : even;
-                Vector<double> evenLow = default, evenHigh = default, oddLow = default, oddHigh = default;
-                for (var m = 0; m < halfCount; m++)
-                {
-                    var we = new Vector<double>(even[m]);
-                    var wo = new Vector<double>(odd[m]);
-                    evenLow = Fused.MulAdd(sumLow[m], we, evenLow);
-                    evenHigh = Fused.MulAdd(sumHigh[m], we, evenHigh);
-                    oddLow = Fused.MulAdd(diffLow[m], wo, oddLow);
-                    oddHigh = Fused.MulAdd(diffHigh[m], wo, oddHigh);
-                }
-
-                Write(Vector.Narrow(evenLow, evenHigh), values, (c * frames) + firstFrame, valid, lane);
+                DctKernel(ref folded[0], ref _dctGroups[c * halfCount], halfCount, out var y0, out var y1, out var y2, out var y3);
+                Write(y0, values, (c * frames) + firstFrame, valid, lane);
                 if (c + 1 < nMfcc)
                 {
-                    Write(Vector.Narrow(oddLow, oddHigh), values, ((c + 1) * frames) + firstFrame, valid, lane);
+                    Write(y1, values, ((c + 1) * frames) + firstFrame, valid, lane);
+                }
+
+                if (c + 2 < nMfcc)
+                {
+                    Write(y2, values, ((c + 2) * frames) + firstFrame, valid, lane);
+                }
+
+                if (c + 3 < nMfcc)
+                {
+                    Write(y3, values, ((c + 3) * frames) + firstFrame, valid, lane);
                 }
             }
         }
+    }
+
+    // Four coefficients (even, odd, even, odd) of one batch: eight independent FMA chains, enough to cover the FMA
+    // latency on two pipes. Kept small so the JIT holds every accumulator in a register. Each coefficient still sums
+    // its bands in order, so grouping does not change the result.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DctKernel(ref Vector<double> folded, ref double basis, int count, out Vector<float> y0, out Vector<float> y1, out Vector<float> y2, out Vector<float> y3)
+    {
+        Vector<double> e0Low = default, e0High = default, o0Low = default, o0High = default;
+        Vector<double> e1Low = default, e1High = default, o1Low = default, o1High = default;
+        for (var m = 0; m < count; m++)
+        {
+            ref var x = ref Unsafe.Add(ref folded, 4 * m);
+            ref var w = ref Unsafe.Add(ref basis, 4 * m);
+            var sumLow = x;
+            var sumHigh = Unsafe.Add(ref x, 1);
+            var diffLow = Unsafe.Add(ref x, 2);
+            var diffHigh = Unsafe.Add(ref x, 3);
+            var we0 = new Vector<double>(w);
+            var wo0 = new Vector<double>(Unsafe.Add(ref w, 1));
+            var we1 = new Vector<double>(Unsafe.Add(ref w, 2));
+            var wo1 = new Vector<double>(Unsafe.Add(ref w, 3));
+            e0Low = Fused.MulAdd(sumLow, we0, e0Low);
+            e0High = Fused.MulAdd(sumHigh, we0, e0High);
+            o0Low = Fused.MulAdd(diffLow, wo0, o0Low);
+            o0High = Fused.MulAdd(diffHigh, wo0, o0High);
+            e1Low = Fused.MulAdd(sumLow, we1, e1Low);
+            e1High = Fused.MulAdd(sumHigh, we1, e1High);
+            o1Low = Fused.MulAdd(diffLow, wo1, o1Low);
+            o1High = Fused.MulAdd(diffHigh, wo1, o1High);
+        }
+
+        y0 = Vector.Narrow(e0Low, e0High);
+        y1 = Vector.Narrow(o0Low, o0High);
+        y2 = Vector.Narrow(e1Low, e1High);
+        y3 = Vector.Narrow(o1Low, o1High);
     }
 
     private static void Write(Vector<float> frames, float[] values, int offset, int valid, Span<float> lane)

@@ -223,9 +223,17 @@ internal sealed class BatchedRealFft
 
         for (var start = 0; start < n; start += block)
         {
-            for (var q = p; q < _passes.Length; q++)
+            ref var blockRe = ref Unsafe.Add(ref r, start);
+            ref var blockIm = ref Unsafe.Add(ref i, start);
+            var q = p;
+            for (; q + 1 < _passes.Length; q += 2)
             {
-                _passes[q].Run(ref Unsafe.Add(ref r, start), ref Unsafe.Add(ref i, start), block);
+                RunPair(_passes[q], _passes[q + 1], ref blockRe, ref blockIm, block);
+            }
+
+            if (q < _passes.Length)
+            {
+                _passes[q].Run(ref blockRe, ref blockIm, block);
             }
         }
 
@@ -363,6 +371,127 @@ internal sealed class BatchedRealFft
         }
     }
 
+    /// <summary>
+    /// Two consecutive radix-4 passes (lengths L and L/4) in one sweep: the 16 points j + k·L/16 of a block go through
+    /// both in registers, halving the loads and stores of the two passes (each point still sees the same arithmetic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunPair(Pass outer, Pass inner, ref Vector<float> re, ref Vector<float> im, int count)
+    {
+        var length = outer.Length;
+        var s = length / 16;
+        ref var tOuter = ref outer.Twiddles[0];
+        ref var tInner = ref inner.Twiddles[0];
+        for (var b = 0; b < count; b += length)
+        {
+            for (var j = 0; j < s; j++)
+            {
+                ref var r = ref Unsafe.Add(ref re, b + j);
+                ref var i = ref Unsafe.Add(ref im, b + j);
+                var s4 = 4 * s;
+
+                // Stage 1 (length L): butterfly m on points m·s + {0, 4s, 8s, 12s}, twiddle index j + m·s.
+                Quarter(ref r, ref i, 0, s4, j == 0, ref Unsafe.Add(ref tOuter, 6 * j), out var a0r, out var a0i, out var a1r, out var a1i, out var a2r, out var a2i, out var a3r, out var a3i);
+                Quarter(ref r, ref i, s, s4, false, ref Unsafe.Add(ref tOuter, 6 * (j + s)), out var b0r, out var b0i, out var b1r, out var b1i, out var b2r, out var b2i, out var b3r, out var b3i);
+                Quarter(ref r, ref i, 2 * s, s4, false, ref Unsafe.Add(ref tOuter, 6 * (j + (2 * s))), out var c0r, out var c0i, out var c1r, out var c1i, out var c2r, out var c2i, out var c3r, out var c3i);
+                Quarter(ref r, ref i, 3 * s, s4, false, ref Unsafe.Add(ref tOuter, 6 * (j + (3 * s))), out var d0r, out var d0i, out var d1r, out var d1i, out var d2r, out var d2i, out var d3r, out var d3i);
+
+                // Stage 2 (length L/4): sub-block g takes output g of the four stage-1 butterflies, points (4g + u)·s.
+                ref var w = ref Unsafe.Add(ref tInner, 6 * j);
+                var plain = j == 0;
+                Eighth(a0r, a0i, b0r, b0i, c0r, c0i, d0r, d0i, plain, ref w, ref r, ref i, 0, s);
+                Eighth(a1r, a1i, b1r, b1i, c1r, c1i, d1r, d1i, plain, ref w, ref r, ref i, s4, s);
+                Eighth(a2r, a2i, b2r, b2i, c2r, c2i, d2r, d2i, plain, ref w, ref r, ref i, 2 * s4, s);
+                Eighth(a3r, a3i, b3r, b3i, c3r, c3i, d3r, d3i, plain, ref w, ref r, ref i, 3 * s4, s);
+            }
+        }
+    }
+
+    // Loads points offset + {0, stride, 2·stride, 3·stride} and applies one radix-4 butterfly (untwiddled when plain).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Quarter(
+        ref Vector<float> r, ref Vector<float> i, int offset, int stride, bool plain, ref float tw,
+        out Vector<float> y0r, out Vector<float> y0i, out Vector<float> y1r, out Vector<float> y1i,
+        out Vector<float> y2r, out Vector<float> y2i, out Vector<float> y3r, out Vector<float> y3i)
+    {
+        ref var r0 = ref Unsafe.Add(ref r, offset);
+        ref var i0 = ref Unsafe.Add(ref i, offset);
+        Radix4(
+            r0, i0, Unsafe.Add(ref r0, stride), Unsafe.Add(ref i0, stride),
+            Unsafe.Add(ref r0, 2 * stride), Unsafe.Add(ref i0, 2 * stride), Unsafe.Add(ref r0, 3 * stride), Unsafe.Add(ref i0, 3 * stride),
+            plain, ref tw, out y0r, out y0i, out y1r, out y1i, out y2r, out y2i, out y3r, out y3i);
+    }
+
+    // One radix-4 butterfly on values, stored to offset + {0, stride, 2·stride, 3·stride}.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Eighth(
+        Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
+        bool plain, ref float tw, ref Vector<float> r, ref Vector<float> i, int offset, int stride)
+    {
+        Radix4(ar, ai, br, bi, cr, ci, dr, di, plain, ref tw, out var y0r, out var y0i, out var y1r, out var y1i, out var y2r, out var y2i, out var y3r, out var y3i);
+        ref var r0 = ref Unsafe.Add(ref r, offset);
+        ref var i0 = ref Unsafe.Add(ref i, offset);
+        r0 = y0r;
+        i0 = y0i;
+        Unsafe.Add(ref r0, stride) = y1r;
+        Unsafe.Add(ref i0, stride) = y1i;
+        Unsafe.Add(ref r0, 2 * stride) = y2r;
+        Unsafe.Add(ref i0, 2 * stride) = y2i;
+        Unsafe.Add(ref r0, 3 * stride) = y3r;
+        Unsafe.Add(ref i0, 3 * stride) = y3i;
+    }
+
+    // The butterfly of Pass.Run (plain: of Pass.RunUntwiddled), the same operations in the same order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Radix4(
+        Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
+        bool plain, ref float tw,
+        out Vector<float> y0r, out Vector<float> y0i, out Vector<float> y1r, out Vector<float> y1i,
+        out Vector<float> y2r, out Vector<float> y2i, out Vector<float> y3r, out Vector<float> y3i)
+    {
+        var one = Vector<float>.One;
+        var u0r = ar + cr;
+        var u0i = ai + ci;
+        var u1r = br + dr;
+        var u1i = bi + di;
+        var acr = ar - cr;
+        var aci = ai - ci;
+        var bdr = br - dr;
+        var bdi = bi - di;
+        y0r = Fused.MulAdd(u1r, one, u0r);
+        y0i = Fused.MulAdd(u1i, one, u0i);
+        if (plain)
+        {
+            var minusOne = -one;
+            y1r = Fused.MulAdd(u1r, minusOne, u0r);
+            y1i = Fused.MulAdd(u1i, minusOne, u0i);
+            y2r = Fused.MulAdd(bdi, one, acr);
+            y2i = Fused.MulAdd(bdr, minusOne, aci);
+            y3r = Fused.MulAdd(bdi, minusOne, acr);
+            y3i = Fused.MulAdd(bdr, one, aci);
+            return;
+        }
+
+        var w1r = new Vector<float>(tw);
+        var w1i = new Vector<float>(Unsafe.Add(ref tw, 1));
+        var w2r = new Vector<float>(Unsafe.Add(ref tw, 2));
+        var w2i = new Vector<float>(Unsafe.Add(ref tw, 3));
+        var w3r = new Vector<float>(Unsafe.Add(ref tw, 4));
+        var w3i = new Vector<float>(Unsafe.Add(ref tw, 5));
+        var er = u0r - u1r;
+        var ei = u0i - u1i;
+        y1r = Fused.NegMulAdd(ei, w2i, er * w2r);
+        y1i = Fused.MulAdd(ei, w2r, er * w2i);
+        var pr = acr + bdi;
+        var pi = aci - bdr;
+        y2r = Fused.NegMulAdd(pi, w1i, pr * w1r);
+        y2i = Fused.MulAdd(pi, w1r, pr * w1i);
+        var mr = acr - bdi;
+        var mi = aci + bdr;
+        y3r = Fused.NegMulAdd(mi, w3i, mr * w3r);
+        y3i = Fused.MulAdd(mi, w3r, mr * w3i);
+    }
+
     private static uint ReverseBits(uint v)
     {
         v = ((v >> 1) & 0x55555555u) | ((v & 0x55555555u) << 1);
@@ -398,6 +527,9 @@ internal sealed class BatchedRealFft
 
         public int Length { get; }
 
+        /// <summary>Per j: t.re, t.im, t².re, t².im, t³.re, t³.im.</summary>
+        public float[] Twiddles => _twiddles;
+
         /// <summary>This pass over the whole transform, its input read from 8 frames hop apart (windowed, even samples real, odd imaginary).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void RunFromFrames(ReadOnlySpan<float> source, int hop, ReadOnlySpan<float> window, ref Vector<float> re, ref Vector<float> im)
@@ -407,38 +539,39 @@ internal sealed class BatchedRealFft
             ref var w = ref Unsafe.AsRef(in window[0]);
             ref var tw = ref _twiddles[0];
             var h = (nuint)hop;
-            Span<Vector256<float>> points = stackalloc Vector256<float>[16]; // quarter m: re(j), im(j), re(j+1), im(j+1)
+            var stride = 2 * q; // samples between the quarters' inputs
+
+            // Plain locals throughout (no stack buffer), so the 16 points of two butterflies stay in registers.
             for (var j = 0; j < q; j += 2)
             {
-                for (var m = 0; m < 4; m++)
-                {
-                    var n = (nuint)(2 * (j + (m * q)));
-                    var r0 = Row(ref s0, n, 0, h);
-                    var r1 = Row(ref s0, n, 1, h);
-                    var r2 = Row(ref s0, n, 2, h);
-                    var r3 = Row(ref s0, n, 3, h);
-                    var t0 = Avx.UnpackLow(r0, r1);
-                    var t1 = Avx.UnpackHigh(r0, r1);
-                    var t2 = Avx.UnpackLow(r2, r3);
-                    var t3 = Avx.UnpackHigh(r2, r3);
-                    points[4 * m] = Avx.Shuffle(t0, t2, 0x44) * Unsafe.Add(ref w, (int)n);
-                    points[(4 * m) + 1] = Avx.Shuffle(t0, t2, 0xEE) * Unsafe.Add(ref w, (int)n + 1);
-                    points[(4 * m) + 2] = Avx.Shuffle(t1, t3, 0x44) * Unsafe.Add(ref w, (int)n + 2);
-                    points[(4 * m) + 3] = Avx.Shuffle(t1, t3, 0xEE) * Unsafe.Add(ref w, (int)n + 3);
-                }
-
-                for (var d = 0; d < 2; d++)
-                {
-                    var b = j + d;
-                    Butterfly(
-                        points[2 * d].AsVector(), points[(2 * d) + 1].AsVector(),
-                        points[4 + (2 * d)].AsVector(), points[5 + (2 * d)].AsVector(),
-                        points[8 + (2 * d)].AsVector(), points[9 + (2 * d)].AsVector(),
-                        points[12 + (2 * d)].AsVector(), points[13 + (2 * d)].AsVector(),
-                        ref Unsafe.Add(ref tw, 6 * b),
-                        ref Unsafe.Add(ref re, b), ref Unsafe.Add(ref im, b), q);
-                }
+                var n = 2 * j;
+                Points(ref s0, ref w, n, h, out var a0r, out var a0i, out var a1r, out var a1i);
+                Points(ref s0, ref w, n + stride, h, out var b0r, out var b0i, out var b1r, out var b1i);
+                Points(ref s0, ref w, n + (2 * stride), h, out var c0r, out var c0i, out var c1r, out var c1i);
+                Points(ref s0, ref w, n + (3 * stride), h, out var d0r, out var d0i, out var d1r, out var d1i);
+                Butterfly(a0r, a0i, b0r, b0i, c0r, c0i, d0r, d0i, ref Unsafe.Add(ref tw, 6 * j), ref Unsafe.Add(ref re, j), ref Unsafe.Add(ref im, j), q);
+                Butterfly(a1r, a1i, b1r, b1i, c1r, c1i, d1r, d1i, ref Unsafe.Add(ref tw, (6 * j) + 6), ref Unsafe.Add(ref re, j + 1), ref Unsafe.Add(ref im, j + 1), q);
             }
+        }
+
+        // Samples n..n+3 of the 8 frames, windowed: the complex points n/2 (x[n] + i·x[n+1]) and n/2 + 1.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Points(ref float s0, ref float w, int n, nuint h, out Vector<float> p0r, out Vector<float> p0i, out Vector<float> p1r, out Vector<float> p1i)
+        {
+            ref var first = ref Unsafe.Add(ref s0, n);
+            var r0 = Row(ref first, 0, 0, h);
+            var r1 = Row(ref first, 0, 1, h);
+            var r2 = Row(ref first, 0, 2, h);
+            var r3 = Row(ref first, 0, 3, h);
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            ref var wn = ref Unsafe.Add(ref w, n);
+            p0r = (Avx.Shuffle(t0, t2, 0x44) * wn).AsVector();
+            p0i = (Avx.Shuffle(t0, t2, 0xEE) * Unsafe.Add(ref wn, 1)).AsVector();
+            p1r = (Avx.Shuffle(t1, t3, 0x44) * Unsafe.Add(ref wn, 2)).AsVector();
+            p1i = (Avx.Shuffle(t1, t3, 0xEE) * Unsafe.Add(ref wn, 3)).AsVector();
         }
 
         // Frame f's samples n..n+3 in the low half, frame f+4's in the high half.
@@ -485,8 +618,10 @@ internal sealed class BatchedRealFft
         public void Run(ref Vector<float> re, ref Vector<float> im, int count)
         {
             var q = Length / 4;
+            RunUntwiddled(ref re, ref im, count, q);
             ref var tw = ref _twiddles[0];
-            for (var j = 0; j < q; j++)
+            var one = Vector<float>.One;
+            for (var j = 1; j < q; j++)
             {
                 var w1r = new Vector<float>(Unsafe.Add(ref tw, 6 * j));
                 var w1i = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 1));
@@ -514,8 +649,8 @@ internal sealed class BatchedRealFft
                     var bdr = r1 - r3;
                     var bdi = i1 - i3;
 
-                    r0 = u0r + u1r;
-                    i0 = u0i + u1i;
+                    r0 = Fused.MulAdd(u1r, one, u0r); // u0 + u1 on an FMA pipe: exact, and balances 14 adds against 14 FMA-pipe ops
+                    i0 = Fused.MulAdd(u1i, one, u0i);
                     var dr = u0r - u1r;
                     var di = u0i - u1i;
                     r1 = Fused.NegMulAdd(di, w2i, dr * w2r);
@@ -529,6 +664,45 @@ internal sealed class BatchedRealFft
                     r3 = Fused.NegMulAdd(mi, w3i, mr * w3r);
                     i3 = Fused.MulAdd(mi, w3r, mr * w3i);
                 }
+            }
+        }
+
+        // j = 0, where t = 1: the butterflies without their three complex multiplies (all of the last, length-4 pass).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void RunUntwiddled(ref Vector<float> re, ref Vector<float> im, int count, int q)
+        {
+            var one = Vector<float>.One;
+            var minusOne = -Vector<float>.One;
+            for (var b = 0; b < count; b += Length)
+            {
+                ref var r0 = ref Unsafe.Add(ref re, b);
+                ref var i0 = ref Unsafe.Add(ref im, b);
+                ref var r1 = ref Unsafe.Add(ref r0, q);
+                ref var i1 = ref Unsafe.Add(ref i0, q);
+                ref var r2 = ref Unsafe.Add(ref r1, q);
+                ref var i2 = ref Unsafe.Add(ref i1, q);
+                ref var r3 = ref Unsafe.Add(ref r2, q);
+                ref var i3 = ref Unsafe.Add(ref i2, q);
+
+                var u0r = r0 + r2;
+                var u0i = i0 + i2;
+                var u1r = r1 + r3;
+                var u1i = i1 + i3;
+                var acr = r0 - r2;
+                var aci = i0 - i2;
+                var bdr = r1 - r3;
+                var bdi = i1 - i3;
+
+                // Half of the additions as x·(±1) + y on the FMA pipes (exact, so the same result), which would
+                // otherwise idle while the two add pipes do all the work.
+                r0 = Fused.MulAdd(u1r, one, u0r);
+                i0 = Fused.MulAdd(u1i, one, u0i);
+                r1 = Fused.MulAdd(u1r, minusOne, u0r);
+                i1 = Fused.MulAdd(u1i, minusOne, u0i);
+                r2 = Fused.MulAdd(bdi, one, acr);
+                i2 = Fused.MulAdd(bdr, minusOne, aci);
+                r3 = Fused.MulAdd(bdi, minusOne, acr);
+                i3 = Fused.MulAdd(bdr, one, aci);
             }
         }
     }
