@@ -7,7 +7,6 @@ using MusicClustering.Grains.Features;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Grains.Ownership;
 using MusicClustering.Grains.Placement;
-using MusicClustering.Grains.Training;
 using MusicClustering.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -53,11 +52,6 @@ public static class SiloHosting
         services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ArtifactStore>());
         services.AddSingleton<IOwnerLiveness, SiloLiveness>();
         services.AddSingleton<JobOwnership>();
-        if (settings.WarmUpTraining)
-        {
-            services.AddHostedService<TorchWarmUpService>();
-        }
-
         return services;
     }
 
