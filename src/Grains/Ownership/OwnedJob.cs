@@ -279,8 +279,7 @@ public sealed class OwnedJob<TStatus>
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "{Job} failed", _job.Name);
-            finished = _job.Failed(Status!, ex);
+            finished = await FinishedByAsync(ex);
         }
 
         // A run that ended after its claim was taken reports nothing: the new owner's status is the job's.
@@ -290,6 +289,20 @@ public sealed class OwnedJob<TStatus>
             _status = _codec.WithOwner(finished, owner, claims);
             await PersistAsync();
         }
+    }
+
+    private async Task<TStatus> FinishedByAsync(Exception error)
+    {
+        if (await StopRequestedAsync(CancellationToken.None))
+        {
+            // A stop was asked for and something the run waited on (a trainer watching the same request) stopped
+            // first, before this owner's own heartbeat saw it: the run was stopped, not broken.
+            _logger.LogInformation("{Job}: stopped on request ({Reason})", _job.Name, error.Message);
+            return _job.Stopped(Status!);
+        }
+
+        _logger.LogError(error, "{Job} failed", _job.Name);
+        return _job.Failed(Status!, error);
     }
 
     private async Task<Persisted> PersistAsync()

@@ -169,7 +169,7 @@ internal sealed class AdamOptimizer : IDisposable
         m.masked_fill_(m.abs() < Scalars.Of(SmallestNormal), Scalars.Of(0));
         v.mul_(Scalars.Of(Beta2)).addcmul_(grad, grad, value: Scalars.Of(1 - Beta2));
         v.masked_fill_(v < Scalars.Of(SmallestNormal), Scalars.Of(0));
-        var denominator = v.sqrt().div_(correction).add_(Scalars.Of(Epsilon));
+        var denominator = v.sqrt().div_(correction).add_(Scalars.Of(Epsilon), Scalars.One);
         parameter.addcdiv_(m, denominator, value: step);
         grad.zero_();
     }

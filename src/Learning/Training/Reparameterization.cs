@@ -9,6 +9,6 @@ internal static class Reparameterization
     {
         using var std = logVar.mul(Scalars.Half).exp();
         using var noise = randn(std.shape, std.dtype, std.device, generator: generator);
-        return mean + (std * noise);
+        return mean.add(std * noise, Scalars.One);
     }
 }

@@ -12,10 +12,10 @@ internal static class VaeLoss
         var recon = (reconstruction - target).pow(Scalars.Two).sum(1).mean();
         var kl = KlPerDimension(mean, logVar).sum(1).mean();
         using var betaScalar = beta.ToScalar();
-        return (recon + kl.mul(betaScalar), recon, kl);
+        return (recon.add(kl.mul(betaScalar), Scalars.One), recon, kl);
     }
 
     /// <summary>Closed-form KL of N(μ, σ²) against N(0, 1), element-wise.</summary>
     public static Tensor KlPerDimension(Tensor mean, Tensor logVar) =>
-        (logVar + Scalars.One - mean.pow(Scalars.Two) - logVar.exp()).mul(Scalars.MinusHalf);
+        logVar.add(Scalars.One, Scalars.One).sub(mean.pow(Scalars.Two)).sub(logVar.exp()).mul(Scalars.MinusHalf);
 }

@@ -144,6 +144,19 @@ public sealed class OwnedJobTests
     }
 
     [Fact]
+    public async Task A_run_that_fails_after_a_stop_was_requested_is_stored_as_stopped_not_failed()
+    {
+        // The experiment's trainer sees `cluster cancel` first and stops; the experiment's run then fails on it.
+        var a = Activation(SiloA);
+        await a.Job.StartAsync(new TestStatus("training"), CancellationToken.None);
+        a.Work.StopRequested = true;
+        a.Work.Fail(new InvalidOperationException("training failed: stopped"));
+        await WaitUntilAsync(() => !a.Job.IsOwner);
+
+        Assert.Equal(new TestStatus("stopped", SiloA, 1), Stored());
+    }
+
+    [Fact]
     public async Task A_job_that_cannot_be_resumed_is_followed_instead_of_taken()
     {
         var a = Activation(SiloA);

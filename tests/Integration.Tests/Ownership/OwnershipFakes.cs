@@ -6,7 +6,7 @@ namespace MusicClustering.Integration.Tests.Ownership;
 /// <summary>A job's status as the protocol sees it: a state, its owner and the claim count.</summary>
 internal sealed record TestStatus(string State, string? Owner = null, int Claims = 0)
 {
-    public bool IsFinished => State is "done" or "failed";
+    public bool IsFinished => State is "done" or "failed" or "stopped";
 }
 
 internal sealed class TestCodec : IJobStatusCodec<TestStatus>
@@ -91,6 +91,13 @@ internal sealed class TestJob : IOwnedJob<TestStatus>
     public void Fail(Exception error) => _finish.TrySetException(error);
 
     public TestStatus Failed(TestStatus status, Exception error) => status with { State = "failed" };
+
+    /// <summary>Whether a stop request is on record (the cancel blob, for an experiment).</summary>
+    public bool StopRequested { get; set; }
+
+    public Task<bool> IsStopRequestedAsync(CancellationToken cancellationToken) => Task.FromResult(StopRequested);
+
+    TestStatus IOwnedJob<TestStatus>.Stopped(TestStatus status) => status with { State = "stopped" };
 
     public Task<(TestStatus Status, bool Resumable)> PrepareTakeOverAsync(TestStatus stored, CancellationToken cancellationToken) =>
         Task.FromResult((stored with { State = "resumed" }, Resumable));

@@ -25,7 +25,7 @@ public sealed class AdamOptimizerTests
         for (var i = 0; i < steps; i++)
         {
             using var scope = NewDisposeScope();
-            var loss = (model.forward(x) - y).pow(2).mean();
+            var loss = (model.forward(x) - y).pow(Scalars.Two).mean();
             loss.backward();
             step();
         }

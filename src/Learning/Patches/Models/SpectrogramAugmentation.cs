@@ -21,6 +21,6 @@ internal static class SpectrogramAugmentation
         var tilt = Uniform(options.TiltDb) * linspace(-0.5, 0.5, bands, device: device).view(1, 1, bands, 1);
         var sigma = rand([count, 1, 1, 1], generator: generator, device: device).mul(Scalars.Of(options.NoiseDb));
         var noise = randn(patches.shape, generator: generator, device: device) * sigma;
-        return patches + gain + tilt + noise;
+        return patches.add(gain, Scalars.One).add(tilt, Scalars.One).add(noise, Scalars.One);
     }
 }
