@@ -7,6 +7,7 @@ using MusicClustering.Grains.Features;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Grains.Ownership;
 using MusicClustering.Grains.Placement;
+using MusicClustering.Grains.Training;
 using MusicClustering.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -52,6 +53,11 @@ public static class SiloHosting
         services.AddSingleton<IClaimStore>(sp => sp.GetRequiredService<ArtifactStore>());
         services.AddSingleton<IOwnerLiveness, SiloLiveness>();
         services.AddSingleton<JobOwnership>();
+        if (settings.WarmUpTraining)
+        {
+            services.AddHostedService<TorchWarmUpService>();
+        }
+
         return services;
     }
 

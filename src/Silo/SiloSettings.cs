@@ -40,6 +40,9 @@ public sealed record SiloSettings
     /// <summary>Torch intra-op threads per training run.</summary>
     public int TorchThreads { get; init; } = 1;
 
+    /// <summary>Pay torch's one-time start-up (library load, JIT) on a background thread when the silo starts.</summary>
+    public bool WarmUpTraining { get; init; } = true;
+
     /// <summary>How often the owner of an experiment or training run rewrites its claim blob.</summary>
     public double OwnershipHeartbeatSeconds { get; init; } = OwnershipSettings.Default.Heartbeat.TotalSeconds;
 

@@ -156,6 +156,9 @@ public sealed class ClusterSession : IAsyncDisposable
             GatewayPort = LocalPorts.PickFree(),
             PrimarySiloEndpoint = null,
             SiloName = "embedded",
+
+            // Most commands never train; an experiment that does starts the warm-up itself.
+            WarmUpTraining = false,
         };
         var builder = Host.CreateApplicationBuilder();
         ConsoleLogging.Configure(builder, settings.Verbose);

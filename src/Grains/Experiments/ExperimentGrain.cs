@@ -4,6 +4,7 @@ using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 using MusicClustering.Grains.Diagnostics;
 using MusicClustering.Grains.Ownership;
+using MusicClustering.Learning;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
@@ -91,6 +92,12 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
         _resumed = resumed;
         var spec = await ExperimentStore.ReadSpecAsync(store, Id, cancellationToken)
             ?? throw new InvalidOperationException("the experiment's spec is missing");
+        if (spec.EffectiveRepresentations.Any(r => r.IsTrained) && !spec.ReusesModel)
+        {
+            // An embedded silo skips the warm-up at start; torch then loads here, beside the feature stage.
+            _ = TorchWarmUp.Begin();
+        }
+
         var results = await new ExperimentPipeline(GrainFactory, store, Id, this).RunAsync(spec, resumed, cancellationToken);
         return Enter(_job.Status!, ExperimentStage.Done, "done", 0) with { Results = results };
     }

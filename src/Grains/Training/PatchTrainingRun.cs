@@ -31,7 +31,7 @@ internal sealed class PatchTrainingRun(ArtifactStore store, TrainingRunStore run
     {
         var blobs = runs.Blobs;
         var manifest = await store.ReadJsonAsync<PatchManifest>(patches.Manifest, cancellationToken);
-        var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
+        var device = await TrainingDevice.ResolveAsync(compute, cancellationToken);
         _live.SetDevice(device);
         var options = PatchTrainingOptions.From(request, patches, compute.TorchThreads, device);
         var checkpoints = new CheckpointUploader<PatchModelCheckpoint>(runs, logger, resumeFrom?.Epoch ?? 0, c => c.ToBytes(), c => c.Epoch);

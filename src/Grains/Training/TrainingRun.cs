@@ -29,7 +29,7 @@ internal sealed class TrainingRun(ArtifactStore store, TrainingRunStore runs, Co
     {
         var blobs = runs.Blobs;
         var source = await MatrixBlobRowSource.OpenAsync(store, request.Matrix, cancellationToken);
-        var device = await Task.Run(() => TorchDevices.Preferred(compute.HasGpu), cancellationToken);
+        var device = await TrainingDevice.ResolveAsync(compute, cancellationToken);
         _live.SetDevice(device);
         var options = TrainingOptions.From(request, compute.TorchThreads, device);
         var resumedFrom = resumeFrom?.Epoch ?? 0;
