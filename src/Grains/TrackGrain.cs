@@ -65,10 +65,8 @@ public sealed class TrackGrain(
         }
 
         var target = new BlobRef(BlobContainers.Features, BlobNames.Features(config.CacheKey, request.AudioSha256));
-        var coverageName = BlobNames.FeatureCoverage(config.CacheKey, request.AudioSha256);
-        if (!request.Uncached
-            && await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, coverageName, cancellationToken) is { Value: var stored }
-            && (stored.Vector ?? await TryReadVectorAsync(target, cancellationToken)) is { } cachedVector)
+        var stored = request.Cached ?? (request.Uncached ? null : await ReadPerTrackCoverageAsync(config, request.AudioSha256, cancellationToken));
+        if (stored is not null && (stored.Vector ?? await TryReadVectorAsync(target, cancellationToken)) is { } cachedVector)
         {
             GrainTelemetry.FeatureCacheHit(siloName);
             return Success(trackId, target, cachedVector, stored, SegmentsOf(stored, config, request.AudioSha256), cached: true, siloName);
@@ -93,23 +91,31 @@ public sealed class TrackGrain(
             return Failure(trackId, siloName, ex.Reason, ex.Message);
         }
 
-        // The coverage JSON is the cache (it outlives the silo) and holds the vector itself when it fits in a reply,
-        // which saves a blob round trip per track both ways; only a larger vector gets a blob of its own. The segment
-        // rows join the silo's current shard. The coverage, written last, names that shard, so its presence means
-        // everything is stored.
+        // The coverage is the cache (it outlives the silo) and holds the vector itself when it fits in a reply, which
+        // saves a blob round trip per track both ways; only a larger vector gets a blob of its own, written first. The
+        // segment rows and the coverage join the silo's current shard, whose coverage blob, written after its rows,
+        // is what makes the track cached: one write per shard, not per track.
         var inline = InlineVector(analysis.Vector);
-        var vectorWrite = inline is null
-            ? store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken)
-            : Task.CompletedTask;
-        var shardAppend = shards.AppendAsync(config.CacheKey, analysis.SegmentVectors, analysis.Vector.Length);
-        await Task.WhenAll(vectorWrite, shardAppend);
-        var shard = await shardAppend;
-        var coverage = new FeatureCoverage(
-            analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning, shard.Shard.Name, shard.FirstRow, inline);
-        await store.WriteJsonAsync(BlobContainers.Features, coverageName, coverage, cancellationToken);
+        if (inline is null)
+        {
+            await store.WriteMatrixAsync(target.Container, target.Name, analysis.Vector, 1, analysis.Vector.Length, cancellationToken);
+        }
+
+        var coverage = await shards.AppendAsync(
+            config.CacheKey,
+            request.AudioSha256,
+            new FeatureCoverage(analysis.AnalysedSeconds, analysis.DurationSeconds, analysis.Segments, analysis.Warning, Vector: inline),
+            analysis.SegmentVectors,
+            analysis.Vector.Length);
         GrainTelemetry.TrackExtracted(siloName, watch.Elapsed);
-        return Success(trackId, target, analysis.Vector, coverage, (shard.Shard, shard.FirstRow), cached: false, siloName);
+        return Success(trackId, target, analysis.Vector, coverage, SegmentsOf(coverage, config, request.AudioSha256), cached: false, siloName);
     }
+
+    // A cache written before shards carried coverage: one JSON blob per track.
+    private async Task<FeatureCoverage?> ReadPerTrackCoverageAsync(FeatureConfig config, string audioSha256, CancellationToken cancellationToken) =>
+        await store.TryReadJsonAsync<FeatureCoverage>(BlobContainers.Features, BlobNames.FeatureCoverage(config.CacheKey, audioSha256), cancellationToken) is { Value: var stored }
+            ? stored
+            : null;
 
     private async Task<float[]?> TryReadVectorAsync(BlobRef target, CancellationToken cancellationToken)
     {
@@ -143,12 +149,4 @@ public sealed class TrackGrain(
         GrainTelemetry.TrackFailed(silo, reason);
         return new(trackId, null, 0, Cached: false, silo, reason, message);
     }
-
-    /// <summary>
-    /// The blob written after a track's vectors: how much of it was analysed, and the vector itself when it fits in a
-    /// reply (coverage written before that has none: the vector is then in its own blob).
-    /// </summary>
-    private sealed record FeatureCoverage(
-        double AnalysedSeconds, double DurationSeconds, int Segments, string? Warning, string? Shard = null, int ShardFirstRow = 0,
-        float[]? Vector = null);
 }

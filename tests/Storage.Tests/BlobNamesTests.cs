@@ -70,5 +70,22 @@ public sealed class BlobNamesTests
         Assert.Null(BlobNames.AudioOfFeatureCoverage(key, BlobNames.FeatureShard(key, "silo-a", 3)));
         Assert.Null(BlobNames.AudioOfFeatureCoverage("other-key", BlobNames.FeatureCoverage(key, Sha)));
         Assert.Null(BlobNames.AudioOfFeatureCoverage(key, $"{key}/shards/{Sha}.json"));
+        Assert.Null(BlobNames.AudioOfFeatureCoverage(key, BlobNames.FeatureShardCoverage(BlobNames.FeatureShard(key, "silo-a", 3))));
+    }
+
+    [Fact]
+    public void A_shards_coverage_sits_beside_it_and_is_told_apart_from_every_other_feature_blob()
+    {
+        const string key = "stats-sr22050";
+        var shard = BlobNames.FeatureShard(key, "silo-a", 3);
+
+        var coverage = BlobNames.FeatureShardCoverage(shard);
+
+        Assert.Equal($"{key}/shards/silo-a-000003.coverage.json", coverage);
+        Assert.True(BlobNames.IsFeatureShardCoverage(key, coverage));
+        Assert.False(BlobNames.IsFeatureShardCoverage("other-key", coverage));
+        Assert.False(BlobNames.IsFeatureShardCoverage(key, shard));
+        Assert.False(BlobNames.IsFeatureShardCoverage(key, BlobNames.FeatureCoverage(key, Sha)));
+        Assert.Throws<ArgumentException>(() => (object)BlobNames.FeatureShardCoverage(BlobNames.FeatureCoverage(key, Sha)));
     }
 }

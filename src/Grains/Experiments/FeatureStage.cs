@@ -1,14 +1,15 @@
 using MusicClustering.Audio;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
+using MusicClustering.Grains.Features;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Grains.Experiments;
 
 /// <summary>
 /// Asks one track grain per track for its features, with a bound on calls in flight, and assembles the vectors the
-/// replies carry into one matrix blob. The feature cache is listed once first, so a track not in it is extracted
-/// without a probe. No blob is read per track (only a vector too large for a reply, which no
+/// replies carry into one matrix blob. The feature cache is read once first, so a track not in it is extracted
+/// without a probe and a track in it is answered from the coverage the request carries. No blob is read per track (only a vector too large for a reply, which no
 /// config produces, is read from its blob). Runs on the experiment grain's scheduler: it only awaits grain calls and
 /// blob I/O.
 /// </summary>
@@ -25,7 +26,8 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
             MaxTracksInFlight,
             track => GrainCallRetry.RunAsync(() => grains.GetGrain<ITrackGrain>($"{manifest.Dataset}/{track.Id}")
                 .ExtractAsync(new TrackExtractionRequest(
-                    track.Audio, track.Sha256, track.File, featureConfig, track.InPlace, Uncached: cached is not null && !cached.Contains(track.Sha256), Onnx: onnx)),
+                    track.Audio, track.Sha256, track.File, featureConfig, track.InPlace,
+                    Uncached: cached is not null && !cached.Contains(track.Sha256), Onnx: onnx, Cached: cached?.Coverage(track.Sha256))),
                 cancellationToken),
             onCompleted,
             cancellationToken);
@@ -33,10 +35,10 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
     }
 
     /// <summary>
-    /// The audio hashes with a cached coverage under this config, from one listing (a page per 5,000 blobs) instead of
-    /// one probe per track; null when the config does not parse (each track grain then reports it).
+    /// The config's feature cache, read whole first (a listing and one read per shard) instead of one probe per track;
+    /// null when the config does not parse (each track grain then reports it).
     /// </summary>
-    private async Task<HashSet<string>?> CachedAudioAsync(string featureConfig, CancellationToken cancellationToken)
+    private async Task<CachedFeatures?> CachedAudioAsync(string featureConfig, CancellationToken cancellationToken)
     {
         string key;
         try
@@ -48,16 +50,7 @@ internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, Ex
             return null;
         }
 
-        var cached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var name in store.ListAsync(BlobContainers.Features, BlobNames.FeaturePrefix(key), cancellationToken))
-        {
-            if (BlobNames.AudioOfFeatureCoverage(key, name) is { } sha)
-            {
-                cached.Add(sha);
-            }
-        }
-
-        return cached;
+        return await FeatureCoverageIndex.ListAsync(store, key, cancellationToken);
     }
 
     /// <summary>Writes the vectors of the extracted tracks to the experiment's matrix blob and returns them as rows.</summary>

@@ -4,10 +4,12 @@ using MusicClustering.Storage;
 namespace MusicClustering.Grains.Features;
 
 /// <summary>
-/// Collects the segment rows of the tracks a silo extracts and writes them as shard blobs, many tracks to a blob,
-/// instead of one blob per track. A batch is written when it holds <see cref="MaxRowsPerShard"/> rows or
-/// <see cref="Linger"/> after its first row, whichever comes first; every caller waits for its batch to be stored, so
-/// a reply never names rows that are not durable (a failed write fails every track of the batch, and each is retried).
+/// Collects the segment rows and coverage of the tracks a silo extracts and writes them a shard at a time, many tracks
+/// to a shard, instead of blobs per track: the rows as one matrix blob, then the tracks' coverage beside it
+/// (<see cref="FeatureCoverageIndex"/>), whose presence is what makes them cached. A batch is written when it holds
+/// <see cref="MaxRowsPerShard"/> rows or <see cref="Linger"/> after its first row, whichever comes first; every caller
+/// waits for its batch to be stored, so a reply never names rows that are not durable (a failed write fails every
+/// track of the batch, and each is retried).
 /// </summary>
 public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails silo)
 {
@@ -20,11 +22,15 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
     private readonly Dictionary<string, Batch> _open = [];
     private long _sequence;
 
-    /// <summary>Appends one track's rows (all of length <paramref name="cols"/>) and returns where they are once stored.</summary>
-    public async Task<ShardLocation> AppendAsync(string featureConfigKey, IReadOnlyList<float[]> rows, int cols)
+    /// <summary>
+    /// Appends one track's rows (all of length <paramref name="cols"/>) and its coverage, and returns the coverage as
+    /// stored (naming its shard and first row) once the shard and its coverage are.
+    /// </summary>
+    public async Task<FeatureCoverage> AppendAsync(
+        string featureConfigKey, string audioSha256, FeatureCoverage coverage, IReadOnlyList<float[]> rows, int cols)
     {
         Batch batch;
-        int first;
+        FeatureCoverage placed;
         var full = false;
         lock (_gate)
         {
@@ -35,7 +41,7 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
                 _ = FlushLaterAsync(featureConfigKey, batch);
             }
 
-            first = batch.Add(rows);
+            placed = batch.Add(audioSha256, coverage, rows);
             if (batch.RowCount >= MaxRowsPerShard)
             {
                 _open.Remove(featureConfigKey);
@@ -49,7 +55,7 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
         }
 
         await batch.Stored.Task.ConfigureAwait(false);
-        return new ShardLocation(batch.Blob, first, rows.Count);
+        return placed;
     }
 
     private async Task FlushLaterAsync(string featureConfigKey, Batch batch)
@@ -74,6 +80,7 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
         {
             var (data, rows) = batch.Seal();
             await store.WriteMatrixAsync(batch.Blob, data, rows, batch.Cols, CancellationToken.None).ConfigureAwait(false);
+            await FeatureCoverageIndex.WriteAsync(store, batch.Blob, batch.Tracks, CancellationToken.None).ConfigureAwait(false);
             batch.Stored.TrySetResult();
         }
         catch (Exception ex)
@@ -85,18 +92,21 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
     private sealed class Batch(BlobRef blob, int cols)
     {
         private readonly List<float[]> _rows = [];
+        private readonly List<FeatureCoverageIndex.Track> _tracks = [];
 
         public BlobRef Blob { get; } = blob;
         public int Cols { get; } = cols;
         public int RowCount => _rows.Count;
+        public IReadOnlyList<FeatureCoverageIndex.Track> Tracks => _tracks;
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Called under the writer's lock.</summary>
-        public int Add(IReadOnlyList<float[]> rows)
+        public FeatureCoverage Add(string audioSha256, FeatureCoverage coverage, IReadOnlyList<float[]> rows)
         {
-            var first = _rows.Count;
+            var placed = coverage with { Shard = Blob.Name, ShardFirstRow = _rows.Count };
             _rows.AddRange(rows);
-            return first;
+            _tracks.Add(new FeatureCoverageIndex.Track(audioSha256, placed));
+            return placed;
         }
 
         /// <summary>Called once the batch left the open set, so no row is added any more.</summary>

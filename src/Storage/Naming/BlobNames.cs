@@ -8,6 +8,8 @@ public static class BlobNames
 {
     private const int Sha256HexLength = 64;
     private const int MaxExtensionLength = 10;
+    private const string ShardSuffix = ".segments.f32";
+    private const string ShardCoverageSuffix = ".coverage.json";
 
     /// <summary><c>{sha256}.{ext}</c> in <see cref="BlobContainers.Audio"/>.</summary>
     public static string Audio(string sha256, string extension) =>
@@ -29,11 +31,35 @@ public static class BlobNames
 
     /// <summary>
     /// <c>{featureConfigKey}/shards/{writer}-{sequence}.segments.f32</c> in <see cref="BlobContainers.Features"/>: the
-    /// segment rows of many tracks, written together by one silo (a track's coverage JSON names its shard and rows).
+    /// segment rows of many tracks, written together by one silo (each track's coverage names its shard and rows).
     /// </summary>
     public static string FeatureShard(string featureConfigKey, string writer, long sequence) =>
         $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/shards/" +
-        $"{BlobPathValidator.ValidateSegment($"{writer}-{sequence:D6}", nameof(writer))}.segments.f32";
+        $"{BlobPathValidator.ValidateSegment($"{writer}-{sequence:D6}", nameof(writer))}{ShardSuffix}";
+
+    /// <summary>
+    /// <c>{featureConfigKey}/shards/{writer}-{sequence}.coverage.json</c> beside the shard <paramref name="shardName"/>
+    /// (a <see cref="FeatureShard"/> name): the coverage of every track whose rows the shard holds, written after the
+    /// shard, so its presence means those tracks are cached.
+    /// </summary>
+    public static string FeatureShardCoverage(string shardName)
+    {
+        ArgumentNullException.ThrowIfNull(shardName);
+        if (!shardName.EndsWith(ShardSuffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{shardName}' is not a feature shard name", nameof(shardName));
+        }
+
+        return shardName[..^ShardSuffix.Length] + ShardCoverageSuffix;
+    }
+
+    /// <summary>Whether <paramref name="blobName"/>, listed under <see cref="FeaturePrefix"/>, is a <see cref="FeatureShardCoverage"/> blob.</summary>
+    public static bool IsFeatureShardCoverage(string featureConfigKey, string blobName)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        return blobName.StartsWith(FeaturePrefix(featureConfigKey) + "shards/", StringComparison.Ordinal)
+            && blobName.EndsWith(ShardCoverageSuffix, StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// <c>{featureConfigKey}/{sha256}.json</c> in <see cref="BlobContainers.Features"/>: how much of the track was

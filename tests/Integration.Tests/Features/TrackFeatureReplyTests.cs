@@ -1,6 +1,7 @@
 using MusicClustering.Audio;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
+using MusicClustering.Grains.Features;
 using MusicClustering.Storage;
 
 namespace MusicClustering.Integration.Tests.Features;
@@ -23,20 +24,25 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
         var manifest = await fixture.Store.ReadJsonAsync<DatasetManifest>(new BlobRef(BlobContainers.Datasets, BlobNames.Manifest(Dataset)));
         const string config = "stats";
 
-        var cold = await ExtractAllAsync(manifest, config);
-        var cached = await ExtractAllAsync(manifest, config);
+        var key = FeatureConfig.Parse(config).CacheKey;
+        var cold = await ExtractAllAsync(manifest, config, null);
+        // As the experiment's feature stage does: the cache is read once, and each request carries what it found.
+        var listing = await FeatureCoverageIndex.ListAsync(fixture.Store, key, CancellationToken.None);
+        var cached = await ExtractAllAsync(manifest, config, listing);
 
         Assert.All(cold, r => Assert.True(r.Succeeded && !r.Cached, $"{r.TrackId}: {r.FailureReason} {r.FailureMessage}"));
         Assert.All(cached, r => Assert.True(r.Cached, $"{r.TrackId} was extracted twice"));
-        var key = FeatureConfig.Parse(config).CacheKey;
         foreach (var ((first, again), track) in cold.Zip(cached).Zip(manifest.Tracks))
         {
-            // A vector that fits in a reply is cached inside the track's coverage JSON, with no vector blob of its own.
-            var stored = await fixture.Store.ReadJsonAsync<StoredCoverage>(
-                new BlobRef(BlobContainers.Features, BlobNames.FeatureCoverage(key, track.Sha256)));
+            // A vector that fits in a reply is cached inside the track's coverage, which sits in its shard's coverage
+            // blob: no vector blob and no coverage blob of the track's own.
+            var stored = listing.Coverage(track.Sha256);
+            Assert.NotNull(stored);
             Assert.False(await fixture.Store.ExistsAsync(BlobContainers.Features, BlobNames.Features(key, track.Sha256)));
+            Assert.False(await fixture.Store.ExistsAsync(BlobContainers.Features, BlobNames.FeatureCoverage(key, track.Sha256)));
+            Assert.Equal(first.SegmentFeatures!.Name, stored.Shard);
+            Assert.Equal(first.SegmentFirstRow, stored.ShardFirstRow);
             Assert.NotNull(first.Vector);
-            Assert.Equal(stored.Vector, first.Vector);
             Assert.Equal(stored.Vector, again.Vector);
             Assert.Equal(first.SegmentFeatures, again.SegmentFeatures);
             Assert.Equal(first.SegmentFirstRow, again.SegmentFirstRow);
@@ -68,12 +74,9 @@ public sealed class TrackFeatureReplyTests(ClusterFixture fixture) : IDisposable
         }
     }
 
-    private async Task<List<TrackFeatureResult>> ExtractAllAsync(DatasetManifest manifest, string config) =>
+    private async Task<List<TrackFeatureResult>> ExtractAllAsync(DatasetManifest manifest, string config, CachedFeatures? listing) =>
         [.. await Task.WhenAll(manifest.Tracks.Select(t => fixture.Client.GetGrain<ITrackGrain>($"{Dataset}/{t.Id}")
-            .ExtractAsync(new TrackExtractionRequest(t.Audio, t.Sha256, t.File, config))))];
+            .ExtractAsync(new TrackExtractionRequest(t.Audio, t.Sha256, t.File, config, Cached: listing?.Coverage(t.Sha256)))))];
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
-
-    /// <summary>The part of a track's coverage JSON this test reads.</summary>
-    private sealed record StoredCoverage(float[]? Vector);
 }

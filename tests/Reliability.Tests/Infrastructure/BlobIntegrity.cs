@@ -7,15 +7,30 @@ namespace MusicClustering.Reliability.Tests.Infrastructure;
 internal static class BlobIntegrity
 {
     /// <summary>
-    /// Every track's coverage JSON parses and holds a vector of <paramref name="dimension"/> (or a 1×dimension vector
+    /// Every track's coverage (in its shard's coverage JSON, or a JSON of its own) parses and holds a vector of <paramref name="dimension"/> (or a 1×dimension vector
     /// blob stands beside it), and every segment shard parses as rows×dimension; returns how many track vectors there are.
     /// </summary>
     public static async Task<int> AssertFeatureBlobsDecodeAsync(ArtifactStore store, int dimension)
     {
         var count = 0;
+        var inShards = new HashSet<string>(StringComparer.Ordinal);
         var container = store.ServiceClient.GetBlobContainerClient(BlobContainers.Features);
         await foreach (var blob in container.GetBlobsAsync())
         {
+            if (blob.Name.EndsWith(".coverage.json", StringComparison.Ordinal))
+            {
+                var shard = await store.TryReadJsonAsync<StoredShardCoverage>(BlobContainers.Features, blob.Name, CancellationToken.None);
+                Assert.True(shard is not null, $"shard coverage {blob.Name} vanished while it was read");
+                foreach (var track in shard.Value.Value.Tracks)
+                {
+                    Assert.True(track.Coverage.Vector?.Length == dimension, $"shard coverage {blob.Name} holds a {track.Coverage.Vector?.Length}-d vector for {track.Sha256}, expected {dimension}");
+                    // A batch retried after a write that did land lists its tracks in a second shard: count audio once.
+                    count += inShards.Add(track.Sha256) ? 1 : 0;
+                }
+
+                continue;
+            }
+
             if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
             {
                 var coverage = await store.TryReadJsonAsync<StoredCoverage>(BlobContainers.Features, blob.Name, CancellationToken.None);
@@ -46,6 +61,11 @@ internal static class BlobIntegrity
 
     /// <summary>The part of a track's coverage JSON these checks read.</summary>
     private sealed record StoredCoverage(float[]? Vector);
+
+    /// <summary>The part of a shard's coverage JSON these checks read.</summary>
+    private sealed record StoredShardCoverage(IReadOnlyList<StoredShardTrack> Tracks);
+
+    private sealed record StoredShardTrack(string Sha256, StoredCoverage Coverage);
 
     public static async Task<(float[] Data, int Rows, int Cols)> ReadMatrixAsync(ArtifactStore store, string container, string name)
     {
