@@ -7,7 +7,7 @@ namespace MusicClustering.Contracts;
 /// track's feature vector itself (every config is a few hundred bytes, far under the 64 KB message limit), so the
 /// experiment gathers the corpus from the replies and never reads one blob per track; it is null only for a vector
 /// above <see cref="MaxInlineVectorBytes"/>, which the caller reads from <c>Features</c> (a blob written only for such
-/// vectors: a smaller one is cached inside the track's coverage JSON). <c>Embedding</c> is the track's ONNX embedding when
+/// vectors: a smaller one is cached inside the track's coverage, in its shard's coverage blob). <c>Embedding</c> is the track's ONNX embedding when
 /// the request asked for one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mc.TrackFeatureResult")]
