@@ -10,6 +10,7 @@ public static class BlobNames
     private const int MaxExtensionLength = 10;
     private const string ShardSuffix = ".segments.f32";
     private const string ShardCoverageSuffix = ".coverage.json";
+    private const string ShardFolder = "shards/";
 
     /// <summary><c>{sha256}.{ext}</c> in <see cref="BlobContainers.Audio"/>.</summary>
     public static string Audio(string sha256, string extension) =>
@@ -34,7 +35,7 @@ public static class BlobNames
     /// segment rows of many tracks, written together by one silo (each track's coverage names its shard and rows).
     /// </summary>
     public static string FeatureShard(string featureConfigKey, string writer, long sequence) =>
-        $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/shards/" +
+        $"{BlobPathValidator.ValidateSegment(featureConfigKey, nameof(featureConfigKey))}/{ShardFolder}" +
         $"{BlobPathValidator.ValidateSegment($"{writer}-{sequence:D6}", nameof(writer))}{ShardSuffix}";
 
     /// <summary>
@@ -57,7 +58,7 @@ public static class BlobNames
     public static bool IsFeatureShardCoverage(string featureConfigKey, string blobName)
     {
         ArgumentNullException.ThrowIfNull(blobName);
-        return blobName.StartsWith(FeaturePrefix(featureConfigKey) + "shards/", StringComparison.Ordinal)
+        return blobName.StartsWith(FeaturePrefix(featureConfigKey) + ShardFolder, StringComparison.Ordinal)
             && blobName.EndsWith(ShardCoverageSuffix, StringComparison.Ordinal);
     }
 
