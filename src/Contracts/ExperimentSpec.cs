@@ -40,6 +40,10 @@ public sealed record ExperimentSpec(
     [JsonIgnore]
     public bool ChoosesK => K == AutoK;
 
+    /// <summary>Whether any representation is learned (a VAE or patch model) rather than computed.</summary>
+    [JsonIgnore]
+    public bool HasTrainedRepresentation => EffectiveRepresentations.Any(r => r.IsTrained);
+
     public RepresentationSpec[] EffectiveRepresentations => Representations is { Length: > 0 } r ? r : [new RepresentationSpec()];
     public string[] EffectiveFusions => Fusions is { Length: > 0 } f ? f : [Contracts.Fusions.Audio];
     /// <summary>K-Means, by the name the analysis parses (ClusteringAlgorithmSpec.KMeansName; Contracts cannot see it).</summary>

@@ -90,7 +90,7 @@ public static class SpecValidator
             errors.Add($"representation '{label}' is asked for more than once; compare its patches settings in separate experiments");
         }
 
-        ValidateTraining(spec.EffectiveTraining, spec.EffectiveRepresentations.Any(r => r.IsTrained), errors);
+        ValidateTraining(spec.EffectiveTraining, spec.HasTrainedRepresentation, errors);
         ValidateLyrics(spec, datasetHasLyrics, errors);
         if (errors.Count > 0)
         {

@@ -92,7 +92,7 @@ public sealed class ExperimentGrain(ArtifactStore store, JobOwnership ownership,
         _resumed = resumed;
         var spec = await ExperimentStore.ReadSpecAsync(store, Id, cancellationToken)
             ?? throw new InvalidOperationException("the experiment's spec is missing");
-        if (spec.EffectiveRepresentations.Any(r => r.IsTrained) && !spec.ReusesModel)
+        if (spec.HasTrainedRepresentation && !spec.ReusesModel)
         {
             // An embedded silo skips the warm-up at start; torch then loads here, beside the feature stage.
             _ = TorchWarmUp.Begin();
