@@ -16,6 +16,37 @@ public sealed class DecodingTests
     }
 
     [Fact]
+    public void Pcm16_vector_conversion_gives_every_value_exactly_what_division_by_32768_gives()
+    {
+        // Every 16-bit value, at a length that leaves a scalar tail after the vectors.
+        var pcm = Enumerable.Range(short.MinValue, 65536).Select(v => (short)v).Append((short)-7).Append((short)7).ToArray();
+        var converted = new float[pcm.Length];
+        SampleCodec.ConvertPcm16(pcm, converted);
+        for (var i = 0; i < pcm.Length; i++)
+        {
+            Assert.Equal(pcm[i] / 32768f, converted[i]);
+        }
+    }
+
+    [Fact]
+    public void A_mono_file_streamed_through_the_direct_path_keeps_every_sample_in_order()
+    {
+        // Mono at the target rate skips the reader's queue; odd request sizes must still see every sample once.
+        var samples = Enumerable.Range(0, 50_000).Select(i => (short)((i * 7919) % 65536 - 32768) / 32768f).ToArray();
+        var wav = ByteBuilders.WavFromWriter(samples, 1, 22050, WavSampleFormat.Pcm16);
+        using var mono = new MonoSignalReader(AudioReader.Open(new MemoryStream(wav), "m.wav", 22050), 22050);
+        var read = new List<float>();
+        var chunk = new float[3001];
+        int n;
+        while ((n = mono.Read(chunk.AsSpan(0, 1 + (read.Count % 3000)))) > 0)
+        {
+            read.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+
+        Assert.Equal(samples, read);
+    }
+
+    [Fact]
     public void Pcm8_is_unsigned_with_offset_128()
     {
         var decoded = AudioDecoder.Decode(ByteBuilders.Wav(1, 1, 8000, 8, [0, 128, 255, 64]), "u8.wav");

@@ -40,6 +40,15 @@ public sealed class MonoSignalReader : IDisposable
                 break;
             }
 
+            if (_resampler is null && _reader.Channels == 1)
+            {
+                // Nothing to mix or resample: the reader decodes straight into the caller's buffer (two copies fewer).
+                var frames = _reader.Read(output[written..]);
+                _ended = frames == 0;
+                written += frames;
+                continue;
+            }
+
             Fill();
         }
 

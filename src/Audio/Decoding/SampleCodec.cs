@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace MusicClustering.Audio;
@@ -47,13 +48,7 @@ internal static class SampleCodec
         var result = output[..count];
         if (encoding == SampleEncoding.Pcm16 && !bigEndian && BitConverter.IsLittleEndian)
         {
-            // The common case (WAV, 16-bit): a plain loop the JIT vectorises, instead of a switch per sample.
-            var pcm = MemoryMarshal.Cast<byte, short>(data[..(count * 2)]);
-            for (var i = 0; i < pcm.Length; i++)
-            {
-                result[i] = pcm[i] / 32768f;
-            }
-
+            ConvertPcm16(MemoryMarshal.Cast<byte, short>(data[..(count * 2)]), result);
             return count;
         }
 
@@ -87,6 +82,32 @@ internal static class SampleCodec
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The common case (WAV, 16-bit little-endian) a vector at a time: the JIT does not vectorise the scalar loop, which
+    /// took 8 % of a silo's feature stage. x · 2⁻¹⁵ is exactly x / 32768, so the values are those of the scalar loop.
+    /// </summary>
+    internal static void ConvertPcm16(ReadOnlySpan<short> pcm, Span<float> result)
+    {
+        var lanes = Vector<int>.Count;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(1f / 32768f);
+            var wide = MemoryMarshal.Cast<short, Vector<short>>(pcm);
+            for (var v = 0; v < wide.Length; v++, i += 2 * lanes)
+            {
+                Vector.Widen(wide[v], out var low, out var high);
+                (Vector.ConvertToSingle(low) * scale).CopyTo(result[i..]);
+                (Vector.ConvertToSingle(high) * scale).CopyTo(result[(i + lanes)..]);
+            }
+        }
+
+        for (; i < pcm.Length; i++)
+        {
+            result[i] = pcm[i] / 32768f;
+        }
     }
 
     public static void EnsureFinite(ReadOnlySpan<float> samples, string fileName, long firstSample = 0)
