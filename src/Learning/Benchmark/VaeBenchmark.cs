@@ -12,10 +12,10 @@ public sealed record VaeBenchmarkResult(
 
 public static class VaeBenchmark
 {
-    /// <summary>Standardises and trains a cols→512→256→16 VAE (batch 32, Adam 1e-3, one torch thread, seed 0) on the CPU.</summary>
-    public static VaeBenchmarkResult Run(float[] data, int rows, int cols, int epochs)
+    /// <summary>Standardises and trains a cols→512→256→16 VAE (batch 32, Adam 1e-3, seed 0) on the CPU with <paramref name="threads"/> torch threads.</summary>
+    public static VaeBenchmarkResult Run(float[] data, int rows, int cols, int epochs, int threads = 1)
     {
-        var options = new VaeOptions { Epochs = epochs, TorchThreads = 1, Device = "cpu" };
+        var options = new VaeOptions { Epochs = epochs, TorchThreads = threads, Device = "cpu" };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new VaeTrainer().Train(new VaeTrainingInput(data, rows, cols), options, null, CancellationToken.None);
         var seconds = result.History.Select(h => h.Seconds).ToList();

@@ -43,7 +43,7 @@ public sealed class NumericCsvTests
         var rows = Enumerable.Range(0, 40).Select(i => $"t{i},{i % 7},{i * 0.5},{(i % 3) - 1},label");
         var table = NumericCsv.Parse(["id,a,b,c,genre", .. rows]);
 
-        var report = await BenchVaeCommand.RunAsync(table, "unused.csv", epochs: 3, harness: null, "no harness here", CancellationToken.None);
+        var report = await BenchVaeCommand.RunAsync(table, "unused.csv", epochs: 3, threads: 1, harness: null, "no harness here", CancellationToken.None);
 
         Assert.Equal(3, report.Epochs);
         Assert.Equal(40, report.Rows);

@@ -17,7 +17,7 @@ public static class BenchDescriptorsCommand
 
     public static Command Create() => ClipBenchCommand.Create<DescriptorsBenchReport>(
         "descriptors", "Time all descriptors of a 30 s clip beside librosa computing the same set.", 10, "Timed runs after warm-up (medians are reported).",
-        RunAsync,
+        (repeats, _, clip, reference, cancellationToken) => RunAsync(repeats, clip, reference, cancellationToken),
         report =>
         {
             var all = report.Ratio is { } r

@@ -6,31 +6,43 @@ using Spectre.Console;
 namespace MusicClustering.Client.Commands.Bench;
 
 /// <summary>
-/// The shape every one-clip benchmark shares: <c>--repeats</c>, <c>--clip</c>, <c>--reference</c> and <c>--json</c>,
-/// the repeat count checked, then the report printed as JSON or as one line.
+/// The shape every one-clip benchmark shares: <c>--repeats</c>, <c>--clip</c>, <c>--reference</c> and <c>--json</c>
+/// (and <c>--rounds</c> where the benchmark takes them), the counts checked, then the report printed as JSON or as one
+/// line.
 /// </summary>
 internal static class ClipBenchCommand
 {
-    /// <summary>Runs <paramref name="run"/>(repeats, clip, reference directory) and prints its report.</summary>
+    /// <summary>Runs <paramref name="run"/>(repeats, rounds, clip, reference directory) and prints its report; without <paramref name="defaultRounds"/> there is no --rounds and rounds is 1.</summary>
     public static Command Create<TReport>(
         string name, string description, int defaultRepeats, string repeatsDescription,
-        Func<int, string?, string?, CancellationToken, Task<TReport>> run, Func<TReport, string> describe)
+        Func<int, int, string?, string?, CancellationToken, Task<TReport>> run, Func<TReport, string> describe, int? defaultRounds = null)
     {
         var repeats = new Option<int>("--repeats") { Description = repeatsDescription, DefaultValueFactory = _ => defaultRepeats };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Rounds of ours then the reference; the round with the median ratio is reported, every round is listed.",
+            DefaultValueFactory = _ => defaultRounds ?? 1,
+        };
         var clip = new Option<string?>("--clip") { Description = "Time this file instead of the synthetic 30 s clip." };
         var reference = ReferenceOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
         var command = new Command(name, description) { repeats, clip, reference, json };
+        if (defaultRounds is not null)
+        {
+            command.Options.Add(rounds);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var count = parseResult.GetValue(repeats);
-            if (count < 1)
+            var roundCount = parseResult.GetValue(rounds);
+            if (count < 1 || roundCount < 1)
             {
-                CliContext.Status.MarkupLine("[red]--repeats must be at least 1[/]");
+                CliContext.Status.MarkupLine("[red]--repeats and --rounds must be at least 1[/]");
                 return 2;
             }
 
-            var report = await run(count, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);
+            var report = await run(count, roundCount, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(ResultsJson.Serialize(report));

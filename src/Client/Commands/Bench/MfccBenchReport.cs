@@ -6,7 +6,8 @@ namespace MusicClustering.Client.Commands.Bench;
 /// <summary>
 /// What <c>cluster bench mfcc --json</c> prints. <c>ours_s</c>, <c>reference_s</c> (librosa through the harness, same
 /// run, same clip, one thread), <c>ratio</c> = reference_s / ours_s and <c>machine</c> come first; then NWaves as a
-/// peer, the stage breakdown and the floor (FLOPs and bytes per clip, fraction of the core's peak).
+/// peer, the stage breakdown and the floor (FLOPs and bytes per clip, fraction of the core's peak), and every round
+/// (the figures above are the median round's).
 /// </summary>
 public sealed record MfccBenchReport(
     [property: JsonPropertyName("ours_s")] double OursSeconds,
@@ -24,6 +25,9 @@ public sealed record MfccBenchReport(
     WorkFloor Floor,
     string LoadAverage)
 {
+    /// <summary>Every round of ours then librosa, in order.</summary>
+    public IReadOnlyList<SideBySideRound> Rounds { get; init; } = [];
+
     public static MfccBenchReport From(SideBySideTiming timing, double nwaves, IReadOnlyDictionary<string, double> stages, int repeats, int frames, int lanes, WorkFloor floor) =>
         new(timing.OursSeconds, timing.ReferenceSeconds, timing.Ratio, timing.Reference, timing.ReferenceNote, timing.Machine,
             nwaves, nwaves / timing.OursSeconds, stages, repeats, frames, lanes, floor, Bench.LoadAverage.Read());
