@@ -25,6 +25,25 @@ public sealed class SideBySideRoundsTests
     }
 
     [Fact]
+    public void Of_two_rounds_the_worse_is_reported()
+    {
+        Assert.Equal(1, SideBySideRounds.MedianIndex([SideBySideTiming.Measured(1, 12, "r"), SideBySideTiming.Measured(1, 9, "r")]));
+        Assert.Equal(0, SideBySideRounds.MedianIndex([SideBySideTiming.Unmeasured(3, "r", "none"), SideBySideTiming.Unmeasured(2, "r", "none")]));
+    }
+
+    [Fact]
+    public void A_round_of_bench_e2e_is_the_same_command_once_with_json_and_the_generated_folder()
+    {
+        string[] arguments = ["bench", "e2e", "--generate", "1000", "--seed=7", "--silos", "2", "--rounds", "3", "--json", "--verbose"];
+        Assert.Equal(
+            ["bench", "e2e", "--silos", "2", "--verbose", "--audio", "/tmp/clips", "--rounds", "1", "--json"],
+            MusicClustering.Client.Commands.Bench.E2eRounds.ChildArguments(arguments, "/tmp/clips"));
+        Assert.Equal(
+            ["bench", "e2e", "--audio", "/a", "--rounds", "1", "--json"],
+            MusicClustering.Client.Commands.Bench.E2eRounds.ChildArguments(["bench", "e2e", "--audio", "/a", "--rounds=2"], null));
+    }
+
+    [Fact]
     public void One_round_is_its_own_median() =>
         Assert.Equal(0, SideBySideRounds.MedianIndex([SideBySideTiming.Measured(1, 3, "r")]));
 }

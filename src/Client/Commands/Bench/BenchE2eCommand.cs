@@ -13,6 +13,7 @@ namespace MusicClustering.Client.Commands.Bench;
 /// in-process silos or a running cluster, cold and with cached features, with stage timings, the largest grain message
 /// and peak RSS; then the Python pipeline on the same folder in the same run, for the ratio. Embedded silos read the
 /// folder in place (a library root), as a user with a folder would; <c>--upload</c> copies it into blobs first instead.
+/// With <c>--rounds</c> above 1 each round runs in a fresh process (<see cref="E2eRounds"/>) and the median round is printed.
 /// </summary>
 public static class BenchE2eCommand
 {
@@ -33,10 +34,15 @@ public static class BenchE2eCommand
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
         var reference = ReferenceOption.Create();
         var referenceWorkers = new Option<int>("--reference-workers") { Description = "Processes of the Python pipeline's MFCC stage.", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Rounds, each in a fresh process: ours then the Python pipeline; the round with the median ratio is printed, every round is listed.",
+            DefaultValueFactory = _ => SideBySideRounds.DefaultRounds,
+        };
         var target = new BenchAudioTarget();
         var command = new Command("e2e", "Run a complete experiment, cold and cached, beside the Python pipeline, and report stage timings, message sizes and memory.")
         {
-            audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers,
+            audio, generate, seed, silos, perSilo, epochs, dataset, json, reference, referenceWorkers, rounds,
         };
         target.AddTo(command);
 
@@ -46,21 +52,39 @@ public static class BenchE2eCommand
             var clips = parseResult.GetValue(generate);
             var siloCount = parseResult.GetValue(silos);
             var workers = parseResult.GetValue(referenceWorkers);
-            if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1 || workers < 1)
+            var roundCount = parseResult.GetValue(rounds);
+            if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1 || workers < 1 || roundCount < 1)
             {
-                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo, --epochs and --reference-workers must be at least 1[/]");
+                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo, --epochs, --reference-workers and --rounds must be at least 1[/]");
+                return 2;
+            }
+
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                CliContext.Status.MarkupLine($"[red]--audio: no such folder: {Markup.Escape(folder)}[/]");
+                return 2;
+            }
+
+            if (roundCount > 1 && !CliContext.Settings(parseResult).IsEmbedded)
+            {
+                CliContext.Status.MarkupLine("[red]--rounds above 1 needs embedded silos: a running cluster's feature cache would serve every round after the first[/]");
                 return 2;
             }
 
             var generated = folder is null ? BenchCorpus.Generate(clips, parseResult.GetValue(seed), seconds: 30) : null;
             try
             {
+                Action<string> log = line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+                if (roundCount > 1)
+                {
+                    return await E2eRounds.RunAsync([.. Environment.GetCommandLineArgs().Skip(1)], roundCount, generated, parseResult.GetValue(json), log, cancellationToken);
+                }
+
                 var corpus = folder ?? generated!;
                 var settings = CliContext.Settings(parseResult);
                 var inPlace = target.InPlace(parseResult, settings);
                 var harness = ReferenceHarness.Locate(parseResult.GetValue(reference), out var whyNot);
                 E2eBenchReport report;
-                Action<string> log = line => CliContext.Status.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
                 await using (var cluster = await BenchAudioTarget.StartAsync(settings, siloCount, parseResult.GetValue(perSilo), corpus, cancellationToken))
                 {
                     var runner = new E2eBenchRunner(cluster, log) { InPlace = inPlace };

@@ -20,13 +20,16 @@ public static class SideBySideRounds
 {
     public const int DefaultRounds = 3;
 
-    /// <summary>The index of the median round: by ratio, or by our time when no round has a reference.</summary>
+    /// <summary>
+    /// The index of the median round: by ratio, or by our time when no round has a reference. Of an even count, the
+    /// lower of the two middle rounds.
+    /// </summary>
     public static int MedianIndex(IReadOnlyList<SideBySideTiming> rounds)
     {
         ArgumentOutOfRangeException.ThrowIfZero(rounds.Count);
         var order = rounds.All(r => r.Ratio is not null)
             ? Enumerable.Range(0, rounds.Count).OrderBy(i => rounds[i].Ratio!.Value)
             : Enumerable.Range(0, rounds.Count).OrderByDescending(i => rounds[i].OursSeconds);
-        return order.ElementAt(rounds.Count / 2);
+        return order.ElementAt((rounds.Count - 1) / 2);
     }
 }
