@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using MusicClustering.Contracts;
 using MusicClustering.Grains.Diagnostics;
@@ -76,23 +75,12 @@ public sealed class TrainerGrain(
 
         var resumeFrom = resumed ? await _runs.LoadCheckpointAsync(cancellationToken) : null;
         ReportStart(request, resumeFrom?.Epoch ?? 0);
-        for (var attempt = 1; ; attempt++)
-        {
-            var run = new TrainingRun(store, _runs, compute, logger);
-            _run = run;
-            try
-            {
-                return await run.RunAsync(
-                    request, resumeFrom, _job.Status!, progress => GrainTelemetry.RecordingEpochs(progress, RunId, SiloName), cancellationToken);
-            }
-            catch (ExternalException ex) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
-            {
-                // A native torch error seen once under heavy load; resuming from the last checkpoint is deterministic,
-                // so one more attempt costs at most the epochs since that checkpoint.
-                logger.LogWarning(ex, "Training run {RunId} failed in native code; retrying once from the last checkpoint", RunId);
-                resumeFrom = await _runs.LoadCheckpointAsync(cancellationToken) ?? resumeFrom;
-            }
-        }
+        // No retry on a native torch error: the one seen, a Scalar freed while libtorch read it, is fixed at its root
+        // and kept out by the banned-API analyzer (src/BannedSymbols.TorchSharp.txt).
+        var run = new TrainingRun(store, _runs, compute, logger);
+        _run = run;
+        return await run.RunAsync(
+            request, resumeFrom, _job.Status!, progress => GrainTelemetry.RecordingEpochs(progress, RunId, SiloName), cancellationToken);
     }
 
     private async Task<TrainingStatus> RunPatchesAsync(TrainingRequest request, PatchTrainingRequest patches, bool resumed, CancellationToken cancellationToken)
