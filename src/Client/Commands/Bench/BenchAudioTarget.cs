@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicClustering.Client.Connection;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Ingest;
 
 namespace MusicClustering.Client.Commands.Bench;
@@ -25,6 +26,15 @@ internal sealed class BenchAudioTarget
     {
         command.Options.Add(Upload);
         command.Options.Add(LibraryRoot);
+    }
+
+    /// <summary>A folder given with <c>--audio</c> must exist (one line for the user, not a scan that fails later).</summary>
+    public static void RequireFolder(string? given)
+    {
+        if (given is not null && !Directory.Exists(given))
+        {
+            throw new UserErrorException($"--audio {given}: no such folder");
+        }
     }
 
     /// <summary>Where ingest records the folder's tracks in place, or null to upload them.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MusicClustering.Audio;
 using MusicClustering.Client.Commands.Bench.SideBySide;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Ingest;
 using MusicClustering.Contracts;
 using Spectre.Console;
@@ -59,16 +60,10 @@ public static class BenchE2eCommand
                 return 2;
             }
 
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                CliContext.Status.MarkupLine($"[red]--audio: no such folder: {Markup.Escape(folder)}[/]");
-                return 2;
-            }
-
+            BenchAudioTarget.RequireFolder(folder);
             if (roundCount > 1 && !CliContext.Settings(parseResult).IsEmbedded)
             {
-                CliContext.Status.MarkupLine("[red]--rounds above 1 needs embedded silos: a running cluster's feature cache would serve every round after the first[/]");
-                return 2;
+                throw new UserErrorException("--rounds above 1 needs embedded silos: a running cluster's feature cache would serve every round after the first; give --rounds 1");
             }
 
             var generated = folder is null ? BenchCorpus.Generate(clips, parseResult.GetValue(seed), seconds: 30) : null;

@@ -43,10 +43,7 @@ public static class BenchScaleCommand
                 return 2;
             }
 
-            if (given is not null && !Directory.Exists(given))
-            {
-                throw new UserErrorException($"--audio {given}: no such folder");
-            }
+            BenchAudioTarget.RequireFolder(given);
 
             var folder = given ?? BenchCorpus.Generate(clips, parseResult.GetValue(seed), clipSeconds);
             try

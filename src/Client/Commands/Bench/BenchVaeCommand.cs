@@ -16,6 +16,7 @@ public static class BenchVaeCommand
 {
     private const string ReferenceName = "PyTorch (vae_ref.py)";
     private const int MaxThreads = 64;
+
     public static Command Create()
     {
         var csv = new Option<string>("--csv") { Description = "Feature table; non-numeric columns (ids, labels) are ignored.", Required = true };

@@ -18,16 +18,18 @@ internal static class ClipBenchCommand
         Func<int, int, string?, string?, CancellationToken, Task<TReport>> run, Func<TReport, string> describe, int? defaultRounds = null)
     {
         var repeats = new Option<int>("--repeats") { Description = repeatsDescription, DefaultValueFactory = _ => defaultRepeats };
-        var rounds = new Option<int>("--rounds")
-        {
-            Description = "Rounds of ours then the reference; the round with the median ratio is reported, every round is listed.",
-            DefaultValueFactory = _ => defaultRounds ?? 1,
-        };
+        var rounds = defaultRounds is { } roundsByDefault
+            ? new Option<int>("--rounds")
+            {
+                Description = "Rounds of ours then the reference; the round with the median ratio is reported, every round is listed.",
+                DefaultValueFactory = _ => roundsByDefault,
+            }
+            : null;
         var clip = new Option<string?>("--clip") { Description = "Time this file instead of the synthetic 30 s clip." };
         var reference = ReferenceOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON to stdout." };
         var command = new Command(name, description) { repeats, clip, reference, json };
-        if (defaultRounds is not null)
+        if (rounds is not null)
         {
             command.Options.Add(rounds);
         }
@@ -35,10 +37,10 @@ internal static class ClipBenchCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var count = parseResult.GetValue(repeats);
-            var roundCount = parseResult.GetValue(rounds);
+            var roundCount = rounds is null ? 1 : parseResult.GetValue(rounds);
             if (count < 1 || roundCount < 1)
             {
-                CliContext.Status.MarkupLine("[red]--repeats and --rounds must be at least 1[/]");
+                CliContext.Status.MarkupLine(rounds is null ? "[red]--repeats must be at least 1[/]" : "[red]--repeats and --rounds must be at least 1[/]");
                 return 2;
             }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MusicClustering.Client.Commands.Bench.SideBySide;
 using MusicClustering.Contracts;
@@ -75,15 +76,9 @@ public static class E2eRounds
         return [.. kept, .. audioFolder is null ? Array.Empty<string>() : ["--audio", audioFolder], "--rounds", "1", "--json"];
     }
 
-    private static SideBySideTiming Timing(JsonObject report)
-    {
-        var ours = report["ours_s"]!.GetValue<double>();
-        var reference = report["reference_s"]?.GetValue<double?>();
-        var name = report["reference"]?.GetValue<string>() ?? "reference";
-        return reference is { } seconds
-            ? SideBySideTiming.Measured(ours, seconds, name)
-            : SideBySideTiming.Unmeasured(ours, name, report["reference_note"]?.GetValue<string>() ?? "no reference");
-    }
+    // A round's report carries the side-by-side fields at its top level, under the names SideBySideTiming writes.
+    private static SideBySideTiming Timing(JsonObject report) =>
+        report.Deserialize<SideBySideTiming>(ResultsJson.Options) ?? throw new InvalidOperationException("a benchmark round printed no timing");
 
     private static async Task<(int ExitCode, string Stdout)> RunRoundAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
