@@ -7,6 +7,7 @@ namespace MusicClustering.Audio.Tests;
 /// with bounded extra memory (&lt; 200 MB above the process's working set before the call), whatever its length.
 /// </summary>
 [Trait("Category", "Heavy")]
+[Collection(SoloMeasurement.Name)]
 public sealed class LongTrackHeavyTests(ITestOutputHelper output)
 {
     [Fact]
@@ -98,4 +99,11 @@ public sealed class LongTrackHeavyTests(ITestOutputHelper output)
 
         return path;
     }
+}
+
+/// <summary>The memory figures are the process's: no other test may allocate while they are taken.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoloMeasurement
+{
+    public const string Name = "Solo measurement";
 }

@@ -107,7 +107,7 @@ internal sealed class SpectralShapeSink : ISpectrumSink
 
             if ((k & (ProductRun - 1)) == ProductRun - 1 || k == last)
             {
-                logs += Vector.Log(product);
+                logs += VectorLog.Natural(product);
                 product = Vector<float>.One;
             }
         }

@@ -144,7 +144,7 @@ internal sealed class MelSpectrogramSink : ISpectrumSink
         var max = new Vector<float>(float.NegativeInfinity);
         for (var m = 0; m < mel.Length; m++)
         {
-            var db = (Vector.Log(Vector.Max(mel[m], amin)) * scale) - reference;
+            var db = (VectorLog.Natural(Vector.Max(mel[m], amin)) * scale) - reference;
             mel[m] = db;
             max = Vector.Max(max, db);
         }

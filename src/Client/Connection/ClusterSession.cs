@@ -59,8 +59,7 @@ public sealed class ClusterSession : IAsyncDisposable
         deadline.CancelAfter(ConnectTimeout);
         var gateway = await GatewayProbe.ResolveReachableAsync(settings.Gateway!, deadline.Token);
         timings.Mark("gateway probe");
-        var builder = Host.CreateApplicationBuilder();
-        ConsoleLogging.Configure(builder, settings.Verbose);
+        var builder = ConsoleHost.CreateBuilder(settings.Verbose);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
             .UseConfiguredTls(settings.Cluster.Tls)
@@ -160,8 +159,7 @@ public sealed class ClusterSession : IAsyncDisposable
             // Most commands never train; an experiment that does starts the warm-up itself.
             WarmUpTraining = false,
         };
-        var builder = Host.CreateApplicationBuilder();
-        ConsoleLogging.Configure(builder, settings.Verbose);
+        var builder = ConsoleHost.CreateBuilder(settings.Verbose);
         builder.UseOrleans(silo => silo
             .UseConfiguredClustering(siloSettings)
             .UseMusicClustering(siloSettings, storage)

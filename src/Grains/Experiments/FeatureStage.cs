@@ -15,7 +15,8 @@ namespace MusicClustering.Grains.Experiments;
 /// </summary>
 internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, ExperimentBlobs blobs)
 {
-    private const int MaxTracksInFlight = 64;
+    // Enough that the tracks waiting on their silo's shard batch (FeatureShardWriter.Linger) never starve the extractors.
+    private const int MaxTracksInFlight = 256;
 
     public async Task<ExtractionOutcome> ExtractAsync(
         DatasetManifest manifest, string featureConfig, OnnxSpec? onnx, Action<int> onCompleted, CancellationToken cancellationToken)

@@ -37,6 +37,9 @@ public static class TorchNativeLoader
     /// <summary>Full path of the native library in use, or null when TorchSharp's default loading is used.</summary>
     public static string? LoadedPath { get; private set; }
 
+    /// <summary>Whether the native heap keeps torch's per-step blocks (<see cref="NativeHeapTuning"/>).</summary>
+    public static bool HeapTuned { get; private set; }
+
     public static void EnsureLoaded()
     {
         lock (Gate)
@@ -48,6 +51,7 @@ public static class TorchNativeLoader
 
             try
             {
+                HeapTuned = NativeHeapTuning.Apply();
                 _status = Decide();
                 _done = true;
             }

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace MusicClustering.Learning;
 
 /// <summary>
-/// Adam (Kingma &amp; Ba, PyTorch's defaults and update order) that also clears the gradients it consumed.
+/// Adam (Kingma &amp; Ba, PyTorch's defaults and update order) that also drops the gradients it consumed.
 /// On the CPU one vectorised pass per parameter reads the gradient and the two moments and writes the parameter,
 /// the moments and a zeroed gradient: TorchSharp's Adam spends about ten native calls and three temporaries per
 /// parameter, which made the optimizer step the largest part of a small model's batch. Elsewhere (CUDA) the same
@@ -70,6 +70,10 @@ internal sealed class AdamOptimizer : IDisposable
             {
                 TensorUpdate(_parameters[i], grad, _firstMoments[i], _secondMoments[i], stepSize, biasCorrection2Sqrt);
             }
+
+            // Dropped, not zeroed (PyTorch's set_to_none): the next backward pass then hands its fresh gradient over
+            // instead of adding it into zeros, which saved a read and two writes of every parameter per step.
+            _parameters[i].grad = null;
         }
     }
 
@@ -126,7 +130,7 @@ internal sealed class AdamOptimizer : IDisposable
 
     private static Span<float> Floats(Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
-    internal static void FusedUpdate(Span<float> parameter, Span<float> grad, Span<float> m, Span<float> v, float stepSize, float biasCorrection2Sqrt)
+    internal static void FusedUpdate(Span<float> parameter, ReadOnlySpan<float> grad, Span<float> m, Span<float> v, float stepSize, float biasCorrection2Sqrt)
     {
         var vectors = Vector<float>.Count;
         var whole = parameter.Length - (parameter.Length % vectors);
@@ -145,7 +149,6 @@ internal sealed class AdamOptimizer : IDisposable
             m1[k] = first;
             m2[k] = second;
             p[k] -= stepSize * first / ((Vector.SquareRoot(second) / biasCorrection2Sqrt) + new Vector<float>(Epsilon));
-            g[k] = Vector<float>.Zero;
         }
 
         for (var i = whole; i < parameter.Length; i++)
@@ -156,7 +159,6 @@ internal sealed class AdamOptimizer : IDisposable
             m[i] = first;
             v[i] = second;
             parameter[i] -= stepSize * first / ((MathF.Sqrt(second) / biasCorrection2Sqrt) + Epsilon);
-            grad[i] = 0;
         }
     }
 
@@ -171,7 +173,6 @@ internal sealed class AdamOptimizer : IDisposable
         v.masked_fill_(v < Scalars.Of(SmallestNormal), Scalars.Of(0));
         var denominator = v.sqrt().div_(correction).add_(Scalars.Of(Epsilon), Scalars.One);
         parameter.addcdiv_(m, denominator, value: step);
-        grad.zero_();
     }
 
     private static float FlushSubnormal(float value) => MathF.Abs(value) >= SmallestNormal ? value : 0;

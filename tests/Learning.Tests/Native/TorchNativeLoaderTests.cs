@@ -90,4 +90,12 @@ public sealed class TorchNativeLoaderTests
 
         Assert.True(losses[2] < losses[0], $"loss did not decrease: {string.Join(", ", losses)}");
     }
+
+    [Fact]
+    public void On_linux_the_native_heap_keeps_torchs_per_step_blocks()
+    {
+        // Debian's glibc takes both thresholds; a failed P/Invoke or a refused value would leave training paging.
+        TorchNativeLoader.EnsureLoaded();
+        Assert.Equal(OperatingSystem.IsLinux(), TorchNativeLoader.HeapTuned);
+    }
 }

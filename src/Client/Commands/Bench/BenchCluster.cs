@@ -63,8 +63,7 @@ public sealed class BenchCluster : IAsyncDisposable
                     SiloName = $"bench-{i}",
                     MaxConcurrentExtractions = extractionsPerSilo,
                 };
-                var builder = Host.CreateApplicationBuilder();
-                ConsoleLogging.Configure(builder, verbose: false);
+                var builder = ConsoleHost.CreateBuilder(verbose: false);
                 builder.UseOrleans(silo => silo
                     .UseConfiguredClustering(siloSettings)
                     .UseMusicClustering(siloSettings, storage)
