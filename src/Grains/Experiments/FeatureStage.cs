@@ -15,7 +15,7 @@ namespace MusicClustering.Grains.Experiments;
 /// </summary>
 internal sealed class FeatureStage(IGrainFactory grains, ArtifactStore store, ExperimentBlobs blobs)
 {
-    // Enough that the tracks waiting on their silo's shard batch (FeatureShardWriter.Linger) never starve the extractors.
+    // Enough that the tracks waiting on their silo's shard batch (FeatureShardWriter.Due) never starve the extractors.
     private const int MaxTracksInFlight = 256;
 
     public async Task<ExtractionOutcome> ExtractAsync(

@@ -8,10 +8,10 @@ namespace MusicClustering.Grains.Features;
 /// Collects the segment rows and coverage of the tracks a silo extracts and writes them a shard at a time, many tracks
 /// to a shard, instead of blobs per track: the rows as one matrix blob, then the tracks' coverage beside it
 /// (<see cref="FeatureCoverageIndex"/>), whose presence is what makes them cached. A batch is written when it holds
-/// <see cref="MaxRowsPerShard"/> rows, when no track has joined it for <see cref="Quiet"/> (the silo's queue has
-/// drained), or <see cref="Linger"/> after its first row, whichever comes first; every caller waits for its batch to be
-/// stored, so a reply never names rows that are not durable (a failed write fails every track of the batch, and each
-/// is retried).
+/// <see cref="MaxRowsPerShard"/> rows, when no track has joined it for <see cref="ShardBatchDue.Quiet"/> (the silo's
+/// queue has drained), or <see cref="ShardBatchDue.Linger"/> after it opened, whichever comes first (<see cref="Due"/>);
+/// every caller waits for its batch to be stored, so a reply never names rows that are not durable (a failed write
+/// fails every track of the batch, and each is retried).
 /// </summary>
 /// <remarks>
 /// Each shard is two blob writes, and a write costs the blob store far more than its bytes: a cold 1000-clip run on
@@ -22,8 +22,7 @@ namespace MusicClustering.Grains.Features;
 public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails silo)
 {
     public const int MaxRowsPerShard = 1024;
-    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(400);
-    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(25);
+    public static readonly ShardBatchDue Due = new(Linger: TimeSpan.FromMilliseconds(400), Quiet: TimeSpan.FromMilliseconds(25));
 
     // A silo name is reused after a restart; the process-unique suffix keeps a restarted silo from overwriting shards.
     private readonly string _writer = $"{BlobNames.SafeSegment(silo.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -131,13 +130,8 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
             return placed;
         }
 
-        /// <summary>How long until the batch is due: the linger after it opened or the quiet after its last track. Called under the writer's lock.</summary>
-        public TimeSpan UntilDue()
-        {
-            var linger = Linger - Stopwatch.GetElapsedTime(_openedAt);
-            var quiet = Quiet - Stopwatch.GetElapsedTime(_lastAddedAt);
-            return linger < quiet ? linger : quiet;
-        }
+        /// <summary>Called under the writer's lock.</summary>
+        public TimeSpan UntilDue() => Due.Remaining(Stopwatch.GetElapsedTime(_openedAt), Stopwatch.GetElapsedTime(_lastAddedAt));
 
         /// <summary>Called once the batch left the open set, so no row is added any more.</summary>
         public (float[] Data, int Rows) Seal()
