@@ -23,6 +23,7 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
 {
     public const int MaxRowsPerShard = 1024;
     public static readonly ShardBatchDue Due = new(Linger: TimeSpan.FromMilliseconds(400), Quiet: TimeSpan.FromMilliseconds(25));
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
     // A silo name is reused after a restart; the process-unique suffix keeps a restarted silo from overwriting shards.
     private readonly string _writer = $"{BlobNames.SafeSegment(silo.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -86,7 +87,8 @@ public sealed class FeatureShardWriter(ArtifactStore store, ILocalSiloDetails si
                 }
             }
 
-            await Task.Delay(wait).ConfigureAwait(false);
+            // Task.Delay truncates to whole milliseconds: a shorter wait would complete at once and spin.
+            await Task.Delay(wait < MinimumWait ? MinimumWait : wait).ConfigureAwait(false);
         }
 
         await FlushAsync(batch).ConfigureAwait(false);
