@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MusicClustering.Client.Errors;
-using MusicClustering.Client.Logging;
 using MusicClustering.Silo;
 using MusicClustering.Silo.Security;
 using MusicClustering.Silo.Telemetry;

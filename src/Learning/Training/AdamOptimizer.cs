@@ -8,8 +8,8 @@ namespace MusicClustering.Learning;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba, PyTorch's defaults and update order) that also drops the gradients it consumed.
-/// On the CPU one vectorised pass per parameter reads the gradient and the two moments and writes the parameter,
-/// the moments and a zeroed gradient: TorchSharp's Adam spends about ten native calls and three temporaries per
+/// On the CPU one vectorised pass per parameter reads the gradient and the two moments and writes the parameter and
+/// the moments: TorchSharp's Adam spends about ten native calls and three temporaries per
 /// parameter, which made the optimizer step the largest part of a small model's batch. Elsewhere (CUDA) the same
 /// arithmetic runs as in-place tensor operations. Moments below the smallest normal float are flushed to zero: left
 /// alone, the first moment of a parameter whose gradient stays zero decays through the subnormal range, where every

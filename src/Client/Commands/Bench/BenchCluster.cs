@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MusicClustering.Client.Logging;
 using MusicClustering.Client.Connection;
 using MusicClustering.Grains.Messaging;
 using MusicClustering.Silo;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MusicClustering.Client.Logging;
 
-namespace MusicClustering.Client.Logging;
+namespace MusicClustering.Client.Connection;
 
 /// <summary>
 /// The console's hosts (embedded silo, bench silos, gateway client). The console reads its own settings
