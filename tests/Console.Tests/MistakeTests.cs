@@ -34,6 +34,25 @@ public sealed class MistakeTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Benchmark_features_and_evaluate_options_fail_through_the_same_error_line()
+    {
+        // These commands once printed their own red line: each must read like every other mistake.
+        var folder = await fixture.GenerateAsync("option-mistakes", perGenre: 1);
+        var clip = Directory.EnumerateFiles(folder, "*.wav", SearchOption.AllDirectories).First();
+        var headerOnly = Path.Combine(folder, "header-only.csv");
+        File.WriteAllText(headerOnly, "filename,a,label\n");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("bench", "vae", "--csv", headerOnly, "--epochs", "0"), "--epochs must be at least 1");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("bench", "vae", "--csv", Path.Combine(folder, "none.csv")), "none.csv does not exist");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("bench", "tsne", "--points", "5"), "need --points >= 10");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("bench", "mfcc", "--rounds", "0"), "--repeats and --rounds must be at least 1");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("bench", "e2e", "--generate", "3"), "give --audio DIR or --generate N");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("features", clip, "--pad-mode", "wrap"), "--pad-mode must be constant or reflect");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("features", folder), "is a folder", "--table gtzan --out table.csv");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("features", Path.Combine(folder, "none.wav")), "none.wav: no such file or folder");
+        ConsoleAssert.UserError(await fixture.Cli.RunAsync("evaluate", "--csv", headerOnly, "--label-column", "label"), "needs a header and at least one row");
+    }
+
+    [Fact]
     public async Task Verbose_shows_the_trace_that_is_otherwise_hidden()
     {
         var result = await fixture.Cli.RunAsync("ingest", "/no/such/folder", "--verbose");

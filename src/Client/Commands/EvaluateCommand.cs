@@ -1,6 +1,7 @@
 using System.CommandLine;
-using MusicClustering.Client.Output;
 using MusicClustering.Analysis.Evaluation;
+using MusicClustering.Client.Errors;
+using MusicClustering.Client.Output;
 using MusicClustering.Contracts;
 using MusicClustering.Experiments;
 using Spectre.Console;
@@ -73,10 +74,11 @@ public static class EvaluateCommand
 
                 return Task.FromResult(0);
             }
-            catch (Exception ex) when (ex is FormatException or ArgumentException or IOException)
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
             {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-                return Task.FromResult(2);
+                // The CSV could not be read: the user's file, not an outage. Missing paths, format and argument errors are
+                // user errors in the reporter already.
+                throw new UserErrorException(ex.Message, ex);
             }
         });
         return command;

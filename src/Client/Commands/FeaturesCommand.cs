@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using MusicClustering.Audio;
 using MusicClustering.Client.Commands.Features;
+using MusicClustering.Client.Errors;
 using Spectre.Console;
 
 namespace MusicClustering.Client.Commands;
@@ -45,8 +46,7 @@ public static class FeaturesCommand
             if (mode is null || (tableName is not null && tableName != GtzanTableName) || parseResult.GetValue(segmentSeconds) <= 0
                 || parseResult.GetValue(maxSegments) is <= 0 || parseResult.GetValue(maxSeconds) <= 0)
             {
-                CliContext.Status.MarkupLine("[red]--pad-mode must be constant or reflect, --table gtzan is the only table, and segment/limit values must be positive.[/]");
-                return 2;
+                throw new UserErrorException("--pad-mode must be constant or reflect, --table gtzan is the only table, and segment/limit values must be positive");
             }
 
             var options = new MfccOptions { PadMode = mode.Value };
@@ -61,8 +61,7 @@ public static class FeaturesCommand
                 var csv = parseResult.GetValue(output);
                 if (tableName is null || csv is null)
                 {
-                    CliContext.Status.MarkupLine($"[red]{Markup.Escape(target)} is a folder: use --table gtzan --out table.csv to write its feature table.[/]");
-                    return 2;
+                    throw new UserErrorException($"{target} is a folder: use --table gtzan --out table.csv to write its feature table");
                 }
 
                 return FolderTable.Write(target, csv, config);
@@ -70,8 +69,7 @@ public static class FeaturesCommand
 
             if (!File.Exists(target))
             {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(target)}: no such file or folder.[/]");
-                return 2;
+                throw new UserErrorException($"{target}: no such file or folder");
             }
 
             try

@@ -56,8 +56,7 @@ public static class BenchE2eCommand
             var roundCount = parseResult.GetValue(rounds);
             if ((folder is null && clips < 10) || siloCount < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1 || workers < 1 || roundCount < 1)
             {
-                CliContext.Status.MarkupLine("[red]give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo, --epochs, --reference-workers and --rounds must be at least 1[/]");
-                return 2;
+                throw new UserErrorException("give --audio DIR or --generate N (N ≥ 10); --silos, --extractions-per-silo, --epochs, --reference-workers and --rounds must be at least 1");
             }
 
             BenchAudioTarget.RequireFolder(folder);
@@ -100,11 +99,6 @@ public static class BenchE2eCommand
                 }
 
                 return 0;
-            }
-            catch (ArgumentException ex)
-            {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-                return 2;
             }
             finally
             {

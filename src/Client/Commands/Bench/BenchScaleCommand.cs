@@ -39,8 +39,7 @@ public static class BenchScaleCommand
             var clipSeconds = parseResult.GetValue(seconds);
             if ((given is null && clips < 10) || clipSeconds is <= 0 or > 60 || parseResult.GetValue(silos) < 1 || parseResult.GetValue(perSilo) < 1 || parseResult.GetValue(epochs) < 1)
             {
-                CliContext.Status.MarkupLine("[red]--tracks must be at least 10 (or give --audio DIR), --seconds in (0, 60], --silos, --extractions-per-silo and --epochs at least 1[/]");
-                return 2;
+                throw new UserErrorException("--tracks must be at least 10 (or give --audio DIR), --seconds in (0, 60], --silos, --extractions-per-silo and --epochs at least 1");
             }
 
             BenchAudioTarget.RequireFolder(given);
@@ -63,11 +62,6 @@ public static class BenchScaleCommand
                 }
 
                 return 0;
-            }
-            catch (ArgumentException ex)
-            {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
-                return 2;
             }
             finally
             {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using MusicClustering.Analysis;
 using MusicClustering.Client.Commands.Bench.SideBySide;
+using MusicClustering.Client.Errors;
 using MusicClustering.Contracts;
 using Spectre.Console;
 
@@ -42,22 +43,19 @@ public static class BenchTsneCommand
             double perplexityValue = parseResult.GetValue(perplexity);
             if (n < 10 || d < 2 || runs < 1 || threadCount < 1 || iterationCount < 300 || !(perplexityValue > 0))
             {
-                CliContext.Status.MarkupLine("[red]need --points >= 10, --dimensions >= 2, --repeats >= 1, --threads >= 1, --iterations >= 300 and --perplexity > 0[/]");
-                return 2;
+                throw new UserErrorException("need --points >= 10, --dimensions >= 2, --repeats >= 1, --threads >= 1, --iterations >= 300 and --perplexity > 0");
             }
 
             var path = parseResult.GetValue(csv);
             if (path is not null && !File.Exists(path))
             {
-                CliContext.Status.MarkupLine($"[red]no such file: {Markup.Escape(path)}[/]");
-                return 2;
+                throw new UserErrorException($"no such file: {path}");
             }
 
             double[][] x = path is null ? SyntheticBlobs(n, d) : ReadTable(path);
             if (perplexityValue >= x.Length)
             {
-                CliContext.Status.MarkupLine("[red]--perplexity must be below the number of points[/]");
-                return 2;
+                throw new UserErrorException("--perplexity must be below the number of points");
             }
 
             string data = path is null ? $"synthetic blobs {x.Length}x{x[0].Length}, 10 clusters, seed 0" : Path.GetFileName(path);

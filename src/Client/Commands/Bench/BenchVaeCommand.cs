@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MusicClustering.Client.Commands.Bench.SideBySide;
+using MusicClustering.Client.Errors;
 using MusicClustering.Contracts;
 using MusicClustering.Learning;
 using Spectre.Console;
@@ -31,15 +32,13 @@ public static class BenchVaeCommand
             var threadCount = parseResult.GetValue(threads);
             if (epochCount < 1 || threadCount is < 1 or > MaxThreads)
             {
-                CliContext.Status.MarkupLine($"[red]--epochs must be at least 1 and --threads between 1 and {MaxThreads}[/]");
-                return 2;
+                throw new UserErrorException($"--epochs must be at least 1 and --threads between 1 and {MaxThreads}");
             }
 
             var path = parseResult.GetValue(csv)!;
             if (!File.Exists(path))
             {
-                CliContext.Status.MarkupLine($"[red]{Markup.Escape(path)} does not exist[/]");
-                return 2;
+                throw new UserErrorException($"{path} does not exist");
             }
 
             var harness = ReferenceHarness.Locate(parseResult.GetValue(reference), out var whyNot);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicClustering.Client.Commands.Bench.SideBySide;
+using MusicClustering.Client.Errors;
 using MusicClustering.Contracts;
 using Spectre.Console;
 
@@ -40,8 +41,7 @@ internal static class ClipBenchCommand
             var roundCount = rounds is null ? 1 : parseResult.GetValue(rounds);
             if (count < 1 || roundCount < 1)
             {
-                CliContext.Status.MarkupLine(rounds is null ? "[red]--repeats must be at least 1[/]" : "[red]--repeats and --rounds must be at least 1[/]");
-                return 2;
+                throw new UserErrorException(rounds is null ? "--repeats must be at least 1" : "--repeats and --rounds must be at least 1");
             }
 
             var report = await run(count, roundCount, parseResult.GetValue(clip), parseResult.GetValue(reference), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MusicClustering.Audio;
+using MusicClustering.Client.Errors;
 using MusicClustering.Client.Ingest;
 using Spectre.Console;
 
@@ -19,8 +20,7 @@ internal static class FolderTable
         var tracks = DatasetScanner.Scan(folder).Tracks;
         if (tracks.Count == 0)
         {
-            CliContext.Status.MarkupLine($"[red]no audio files in {Markup.Escape(folder)}[/]");
-            return 2;
+            throw new UserErrorException($"no audio files in {folder}");
         }
 
         var rows = new string?[tracks.Count];
