@@ -429,19 +429,10 @@ internal sealed class BatchedRealFft
         bool plain, ref float tw, ref Vector<float> r, ref Vector<float> i, int offset, int stride)
     {
         Radix4(ar, ai, br, bi, cr, ci, dr, di, plain, ref tw, out var y0r, out var y0i, out var y1r, out var y1i, out var y2r, out var y2i, out var y3r, out var y3i);
-        ref var r0 = ref Unsafe.Add(ref r, offset);
-        ref var i0 = ref Unsafe.Add(ref i, offset);
-        r0 = y0r;
-        i0 = y0i;
-        Unsafe.Add(ref r0, stride) = y1r;
-        Unsafe.Add(ref i0, stride) = y1i;
-        Unsafe.Add(ref r0, 2 * stride) = y2r;
-        Unsafe.Add(ref i0, 2 * stride) = y2i;
-        Unsafe.Add(ref r0, 3 * stride) = y3r;
-        Unsafe.Add(ref i0, 3 * stride) = y3i;
+        Store4(ref Unsafe.Add(ref r, offset), ref Unsafe.Add(ref i, offset), stride, y0r, y0i, y1r, y1i, y2r, y2i, y3r, y3i);
     }
 
-    // The butterfly of Pass.Run (plain: of Pass.RunUntwiddled), the same operations in the same order.
+    // The one radix-4 butterfly of every pass: plain (t = 1) at j = 0, else with the three twiddles at tw.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Radix4(
         Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
@@ -449,6 +440,59 @@ internal sealed class BatchedRealFft
         out Vector<float> y0r, out Vector<float> y0i, out Vector<float> y1r, out Vector<float> y1i,
         out Vector<float> y2r, out Vector<float> y2i, out Vector<float> y3r, out Vector<float> y3i)
     {
+        if (plain)
+        {
+            Radix4Plain(ar, ai, br, bi, cr, ci, dr, di, out y0r, out y0i, out y1r, out y1i, out y2r, out y2i, out y3r, out y3i);
+            return;
+        }
+
+        Radix4Twiddled(ar, ai, br, bi, cr, ci, dr, di, ref tw, out y0r, out y0i, out y1r, out y1i, out y2r, out y2i, out y3r, out y3i);
+    }
+
+    // t = 1: no multiplies. Half of the additions run as x·(±1) + y on the FMA pipes (exact, so the same result), which
+    // would otherwise idle while the two add pipes do all the work.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Radix4Plain(
+        Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
+        out Vector<float> y0r, out Vector<float> y0i, out Vector<float> y1r, out Vector<float> y1i,
+        out Vector<float> y2r, out Vector<float> y2i, out Vector<float> y3r, out Vector<float> y3i)
+    {
+        var one = Vector<float>.One;
+        var minusOne = -one;
+        var u0r = ar + cr;
+        var u0i = ai + ci;
+        var u1r = br + dr;
+        var u1i = bi + di;
+        var acr = ar - cr;
+        var aci = ai - ci;
+        var bdr = br - dr;
+        var bdi = bi - di;
+        y0r = Fused.MulAdd(u1r, one, u0r);
+        y0i = Fused.MulAdd(u1i, one, u0i);
+        y1r = Fused.MulAdd(u1r, minusOne, u0r);
+        y1i = Fused.MulAdd(u1i, minusOne, u0i);
+        y2r = Fused.MulAdd(bdi, one, acr);
+        y2i = Fused.MulAdd(bdr, minusOne, aci);
+        y3r = Fused.MulAdd(bdi, minusOne, acr);
+        y3i = Fused.MulAdd(bdr, one, aci);
+    }
+
+    // y = [a + b + c + d, (a − b + c − d)·t², ((a − c) − i(b − d))·t, ((a − c) + i(b − d))·t³] with the twiddles
+    // t.re, t.im, t².re, t².im, t³.re, t³.im at tw, broadcast here (a struct of six vectors would go through the stack).
+    // u0 + u1 runs on an FMA pipe (exact), which balances 14 adds against 14 FMA-pipe operations.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Radix4Twiddled(
+        Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
+        ref float tw,
+        out Vector<float> y0r, out Vector<float> y0i, out Vector<float> y1r, out Vector<float> y1i,
+        out Vector<float> y2r, out Vector<float> y2i, out Vector<float> y3r, out Vector<float> y3i)
+    {
+        var w1r = new Vector<float>(tw);
+        var w1i = new Vector<float>(Unsafe.Add(ref tw, 1));
+        var w2r = new Vector<float>(Unsafe.Add(ref tw, 2));
+        var w2i = new Vector<float>(Unsafe.Add(ref tw, 3));
+        var w3r = new Vector<float>(Unsafe.Add(ref tw, 4));
+        var w3i = new Vector<float>(Unsafe.Add(ref tw, 5));
         var one = Vector<float>.One;
         var u0r = ar + cr;
         var u0i = ai + ci;
@@ -460,36 +504,56 @@ internal sealed class BatchedRealFft
         var bdi = bi - di;
         y0r = Fused.MulAdd(u1r, one, u0r);
         y0i = Fused.MulAdd(u1i, one, u0i);
-        if (plain)
-        {
-            var minusOne = -one;
-            y1r = Fused.MulAdd(u1r, minusOne, u0r);
-            y1i = Fused.MulAdd(u1i, minusOne, u0i);
-            y2r = Fused.MulAdd(bdi, one, acr);
-            y2i = Fused.MulAdd(bdr, minusOne, aci);
-            y3r = Fused.MulAdd(bdi, minusOne, acr);
-            y3i = Fused.MulAdd(bdr, one, aci);
-            return;
-        }
-
-        var w1r = new Vector<float>(tw);
-        var w1i = new Vector<float>(Unsafe.Add(ref tw, 1));
-        var w2r = new Vector<float>(Unsafe.Add(ref tw, 2));
-        var w2i = new Vector<float>(Unsafe.Add(ref tw, 3));
-        var w3r = new Vector<float>(Unsafe.Add(ref tw, 4));
-        var w3i = new Vector<float>(Unsafe.Add(ref tw, 5));
         var er = u0r - u1r;
         var ei = u0i - u1i;
         y1r = Fused.NegMulAdd(ei, w2i, er * w2r);
         y1i = Fused.MulAdd(ei, w2r, er * w2i);
-        var pr = acr + bdi;
+        var pr = acr + bdi; // (a − c) − i(b − d)
         var pi = aci - bdr;
         y2r = Fused.NegMulAdd(pi, w1i, pr * w1r);
         y2i = Fused.MulAdd(pi, w1r, pr * w1i);
-        var mr = acr - bdi;
+        var mr = acr - bdi; // (a − c) + i(b − d)
         var mi = aci + bdr;
         y3r = Fused.NegMulAdd(mi, w3i, mr * w3r);
         y3i = Fused.MulAdd(mi, w3r, mr * w3i);
+    }
+
+    // Loads the points r0 + {0, q, 2q, 3q}, applies one butterfly and stores the outputs in their place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Radix4InPlace(ref Vector<float> r0, ref Vector<float> i0, int q, bool plain, ref float tw)
+    {
+        ref var r1 = ref Unsafe.Add(ref r0, q);
+        ref var i1 = ref Unsafe.Add(ref i0, q);
+        ref var r2 = ref Unsafe.Add(ref r1, q);
+        ref var i2 = ref Unsafe.Add(ref i1, q);
+        ref var r3 = ref Unsafe.Add(ref r2, q);
+        ref var i3 = ref Unsafe.Add(ref i2, q);
+        Vector<float> y0r, y0i, y1r, y1i, y2r, y2i, y3r, y3i;
+        if (plain)
+        {
+            Radix4Plain(r0, i0, r1, i1, r2, i2, r3, i3, out y0r, out y0i, out y1r, out y1i, out y2r, out y2i, out y3r, out y3i);
+        }
+        else
+        {
+            Radix4Twiddled(r0, i0, r1, i1, r2, i2, r3, i3, ref tw, out y0r, out y0i, out y1r, out y1i, out y2r, out y2i, out y3r, out y3i);
+        }
+
+        Store4(ref r0, ref i0, q, y0r, y0i, y1r, y1i, y2r, y2i, y3r, y3i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store4(
+        ref Vector<float> r0, ref Vector<float> i0, int stride,
+        Vector<float> y0r, Vector<float> y0i, Vector<float> y1r, Vector<float> y1i, Vector<float> y2r, Vector<float> y2i, Vector<float> y3r, Vector<float> y3i)
+    {
+        r0 = y0r;
+        i0 = y0i;
+        Unsafe.Add(ref r0, stride) = y1r;
+        Unsafe.Add(ref i0, stride) = y1i;
+        Unsafe.Add(ref r0, 2 * stride) = y2r;
+        Unsafe.Add(ref i0, 2 * stride) = y2i;
+        Unsafe.Add(ref r0, 3 * stride) = y3r;
+        Unsafe.Add(ref i0, 3 * stride) = y3i;
     }
 
     private static uint ReverseBits(uint v)
@@ -584,125 +648,28 @@ internal sealed class BatchedRealFft
             Vector<float> ar, Vector<float> ai, Vector<float> br, Vector<float> bi, Vector<float> cr, Vector<float> ci, Vector<float> dr, Vector<float> di,
             ref float tw, ref Vector<float> re, ref Vector<float> im, int q)
         {
-            var w1r = new Vector<float>(tw);
-            var w1i = new Vector<float>(Unsafe.Add(ref tw, 1));
-            var w2r = new Vector<float>(Unsafe.Add(ref tw, 2));
-            var w2i = new Vector<float>(Unsafe.Add(ref tw, 3));
-            var w3r = new Vector<float>(Unsafe.Add(ref tw, 4));
-            var w3i = new Vector<float>(Unsafe.Add(ref tw, 5));
-            var u0r = ar + cr;
-            var u0i = ai + ci;
-            var u1r = br + dr;
-            var u1i = bi + di;
-            var acr = ar - cr;
-            var aci = ai - ci;
-            var bdr = br - dr;
-            var bdi = bi - di;
-            re = u0r + u1r;
-            im = u0i + u1i;
-            var er = u0r - u1r;
-            var ei = u0i - u1i;
-            Unsafe.Add(ref re, q) = Fused.NegMulAdd(ei, w2i, er * w2r);
-            Unsafe.Add(ref im, q) = Fused.MulAdd(ei, w2r, er * w2i);
-            var pr = acr + bdi;
-            var pi = aci - bdr;
-            Unsafe.Add(ref re, 2 * q) = Fused.NegMulAdd(pi, w1i, pr * w1r);
-            Unsafe.Add(ref im, 2 * q) = Fused.MulAdd(pi, w1r, pr * w1i);
-            var mr = acr - bdi;
-            var mi = aci + bdr;
-            Unsafe.Add(ref re, 3 * q) = Fused.NegMulAdd(mi, w3i, mr * w3r);
-            Unsafe.Add(ref im, 3 * q) = Fused.MulAdd(mi, w3r, mr * w3i);
+            Radix4Twiddled(ar, ai, br, bi, cr, ci, dr, di, ref tw, out var y0r, out var y0i, out var y1r, out var y1i, out var y2r, out var y2i, out var y3r, out var y3i);
+            Store4(ref re, ref im, q, y0r, y0i, y1r, y1i, y2r, y2i, y3r, y3i);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(ref Vector<float> re, ref Vector<float> im, int count)
         {
             var q = Length / 4;
-            RunUntwiddled(ref re, ref im, count, q);
+
+            // j = 0, where t = 1: the butterflies without their three complex multiplies (all of the last, length-4 pass).
             ref var tw = ref _twiddles[0];
-            var one = Vector<float>.One;
-            for (var j = 1; j < q; j++)
-            {
-                var w1r = new Vector<float>(Unsafe.Add(ref tw, 6 * j));
-                var w1i = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 1));
-                var w2r = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 2));
-                var w2i = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 3));
-                var w3r = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 4));
-                var w3i = new Vector<float>(Unsafe.Add(ref tw, (6 * j) + 5));
-                for (var b = j; b < count; b += Length)
-                {
-                    ref var r0 = ref Unsafe.Add(ref re, b);
-                    ref var i0 = ref Unsafe.Add(ref im, b);
-                    ref var r1 = ref Unsafe.Add(ref r0, q);
-                    ref var i1 = ref Unsafe.Add(ref i0, q);
-                    ref var r2 = ref Unsafe.Add(ref r1, q);
-                    ref var i2 = ref Unsafe.Add(ref i1, q);
-                    ref var r3 = ref Unsafe.Add(ref r2, q);
-                    ref var i3 = ref Unsafe.Add(ref i2, q);
-
-                    var u0r = r0 + r2;
-                    var u0i = i0 + i2;
-                    var u1r = r1 + r3;
-                    var u1i = i1 + i3;
-                    var acr = r0 - r2;
-                    var aci = i0 - i2;
-                    var bdr = r1 - r3;
-                    var bdi = i1 - i3;
-
-                    r0 = Fused.MulAdd(u1r, one, u0r); // u0 + u1 on an FMA pipe: exact, and balances 14 adds against 14 FMA-pipe ops
-                    i0 = Fused.MulAdd(u1i, one, u0i);
-                    var dr = u0r - u1r;
-                    var di = u0i - u1i;
-                    r1 = Fused.NegMulAdd(di, w2i, dr * w2r);
-                    i1 = Fused.MulAdd(di, w2r, dr * w2i);
-                    var pr = acr + bdi; // (a − c) − i(b − d)
-                    var pi = aci - bdr;
-                    r2 = Fused.NegMulAdd(pi, w1i, pr * w1r);
-                    i2 = Fused.MulAdd(pi, w1r, pr * w1i);
-                    var mr = acr - bdi; // (a − c) + i(b − d)
-                    var mi = aci + bdr;
-                    r3 = Fused.NegMulAdd(mi, w3i, mr * w3r);
-                    i3 = Fused.MulAdd(mi, w3r, mr * w3i);
-                }
-            }
-        }
-
-        // j = 0, where t = 1: the butterflies without their three complex multiplies (all of the last, length-4 pass).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void RunUntwiddled(ref Vector<float> re, ref Vector<float> im, int count, int q)
-        {
-            var one = Vector<float>.One;
-            var minusOne = -Vector<float>.One;
             for (var b = 0; b < count; b += Length)
             {
-                ref var r0 = ref Unsafe.Add(ref re, b);
-                ref var i0 = ref Unsafe.Add(ref im, b);
-                ref var r1 = ref Unsafe.Add(ref r0, q);
-                ref var i1 = ref Unsafe.Add(ref i0, q);
-                ref var r2 = ref Unsafe.Add(ref r1, q);
-                ref var i2 = ref Unsafe.Add(ref i1, q);
-                ref var r3 = ref Unsafe.Add(ref r2, q);
-                ref var i3 = ref Unsafe.Add(ref i2, q);
+                Radix4InPlace(ref Unsafe.Add(ref re, b), ref Unsafe.Add(ref im, b), q, plain: true, ref tw);
+            }
 
-                var u0r = r0 + r2;
-                var u0i = i0 + i2;
-                var u1r = r1 + r3;
-                var u1i = i1 + i3;
-                var acr = r0 - r2;
-                var aci = i0 - i2;
-                var bdr = r1 - r3;
-                var bdi = i1 - i3;
-
-                // Half of the additions as x·(±1) + y on the FMA pipes (exact, so the same result), which would
-                // otherwise idle while the two add pipes do all the work.
-                r0 = Fused.MulAdd(u1r, one, u0r);
-                i0 = Fused.MulAdd(u1i, one, u0i);
-                r1 = Fused.MulAdd(u1r, minusOne, u0r);
-                i1 = Fused.MulAdd(u1i, minusOne, u0i);
-                r2 = Fused.MulAdd(bdi, one, acr);
-                i2 = Fused.MulAdd(bdr, minusOne, aci);
-                r3 = Fused.MulAdd(bdi, minusOne, acr);
-                i3 = Fused.MulAdd(bdr, one, aci);
+            for (var j = 1; j < q; j++)
+            {
+                for (var b = j; b < count; b += Length)
+                {
+                    Radix4InPlace(ref Unsafe.Add(ref re, b), ref Unsafe.Add(ref im, b), q, plain: false, ref Unsafe.Add(ref tw, 6 * j));
+                }
             }
         }
     }
