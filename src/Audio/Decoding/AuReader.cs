@@ -6,26 +6,16 @@ namespace MusicClustering.Audio;
 /// Sun/NeXT .au reader (big-endian): µ-law, linear 8/16/24/32, float, double, read chunk by chunk. A data size of
 /// 0xFFFFFFFF means "to the end"; any other size the file does not hold is reported as truncated data.
 /// </summary>
-internal sealed class AuReader : AudioReader
+internal sealed class AuReader : FramedDataReader
 {
     private const int HeaderSize = 24;
-    private const int ChunkBytes = 1 << 16;
 
-    private readonly StreamBytes _input;
-    private readonly SampleEncoding _encoding;
     private readonly int _sampleRate;
     private readonly int _channels;
-    private readonly int _frameBytes;
-    private readonly long? _declaredBytes;
-    private readonly byte[] _buffer;
-    private long _remaining;
-    private long _dataBytesRead;
-    private bool _ended;
 
     public AuReader(StreamBytes input, string fileName)
-        : base(fileName)
+        : base(input, fileName)
     {
-        _input = input;
         Span<byte> header = stackalloc byte[HeaderSize];
         var got = input.ReadUpTo(header);
         if (got < HeaderSize)
@@ -48,7 +38,7 @@ internal sealed class AuReader : AudioReader
             throw new AudioFormatException(AudioFailureReasons.UnsupportedFormat, $"{fileName}: invalid .au header ({_channels} channels, {_sampleRate} Hz).");
         }
 
-        _encoding = encodingCode switch
+        var encoding = encodingCode switch
         {
             1 => SampleEncoding.MuLaw,
             2 => SampleEncoding.SignedPcm8,
@@ -60,65 +50,12 @@ internal sealed class AuReader : AudioReader
             _ => throw new AudioFormatException(AudioFailureReasons.UnknownCodec, $"{fileName}: .au encoding {encodingCode} is not supported (1 µ-law, 2-5 linear PCM, 6 float, 7 double are)."),
         };
 
-        _frameBytes = SampleCodec.BytesPerSample(_encoding) * _channels;
-        _declaredBytes = dataSize == uint.MaxValue ? null : dataSize;
-        _remaining = _declaredBytes ?? long.MaxValue;
-        _buffer = new byte[Math.Max(_frameBytes, ChunkBytes / _frameBytes * _frameBytes)];
+        BeginData(encoding, _channels, SampleCodec.BytesPerSample(encoding) * _channels, dataSize == uint.MaxValue ? null : dataSize, bigEndian: true, ".au data");
     }
 
     public override int SampleRate => _sampleRate;
 
     public override int Channels => _channels;
 
-    public override double? DeclaredSeconds => _declaredBytes is { } bytes ? (double)(bytes / _frameBytes) / _sampleRate : null;
-
     public static bool IsAu(ReadOnlySpan<byte> bytes) => bytes.Length >= 4 && bytes[..4].SequenceEqual(".snd"u8);
-
-    public override int Read(Span<float> interleaved)
-    {
-        if (_ended)
-        {
-            return 0;
-        }
-
-        var wanted = (int)Math.Min(Math.Min(_buffer.Length, (long)(interleaved.Length / _channels) * _frameBytes), _remaining / _frameBytes * _frameBytes);
-        var read = wanted <= 0 ? 0 : _input.ReadUpTo(_buffer.AsSpan(0, wanted));
-        var frames = read / _frameBytes;
-        _dataBytesRead += read;
-        _remaining -= read;
-        if (frames == 0)
-        {
-            return End();
-        }
-
-        SampleDecoding.Frames(_buffer.AsSpan(0, frames * _frameBytes), interleaved, _encoding, _channels, _frameBytes, bigEndian: true, FileName, FramesRead * _channels);
-        FramesRead += frames;
-        if (read < wanted)
-        {
-            End();
-        }
-
-        return frames;
-    }
-
-    private int End()
-    {
-        _ended = true;
-        if (FramesRead == 0 && _declaredBytes >= _frameBytes)
-        {
-            throw new AudioFormatException(AudioFailureReasons.TruncatedData, $"{FileName}: the header declares {DeclaredSeconds:0.###} s of audio but the data ends after {_dataBytesRead} bytes, before one sample frame.");
-        }
-
-        if (FramesRead == 0)
-        {
-            throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{FileName}: .au data holds {_dataBytesRead} bytes, less than one {_frameBytes}-byte sample frame.");
-        }
-
-        if (_declaredBytes is { } declared)
-        {
-            CheckTruncation(declared / _frameBytes);
-        }
-
-        return 0;
-    }
 }

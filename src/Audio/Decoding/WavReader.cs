@@ -8,25 +8,17 @@ namespace MusicClustering.Audio;
 /// chunk. A data size of 0 or 0xFFFFFFFF (streaming writers) means "to the end"; any other size that the file does not
 /// hold is reported as truncated data.
 /// </summary>
-internal sealed class WavReader : AudioReader
+internal sealed class WavReader : FramedDataReader
 {
     private const ushort FormatPcm = 1;
     private const ushort FormatFloat = 3;
     private const ushort FormatExtensible = 0xFFFE;
-    private const int ChunkBytes = 1 << 16;
 
-    private readonly StreamBytes _input;
     private readonly WavFormat _format;
-    private readonly long? _declaredBytes;
-    private readonly byte[] _buffer;
-    private long _remaining;
-    private long _dataBytesRead;
-    private bool _ended;
 
     public WavReader(StreamBytes input, string fileName)
-        : base(fileName)
+        : base(input, fileName)
     {
-        _input = input;
         Span<byte> header = stackalloc byte[12];
         if (input.ReadUpTo(header) < 12)
         {
@@ -67,9 +59,7 @@ internal sealed class WavReader : AudioReader
             if (id.SequenceEqual("data"u8))
             {
                 _format = format ?? throw new AudioFormatException(AudioFailureReasons.TruncatedHeader, $"{fileName}: 'data' chunk at byte {at} precedes the 'fmt ' chunk.");
-                _declaredBytes = size is 0 or uint.MaxValue ? null : size;
-                _remaining = _declaredBytes ?? long.MaxValue;
-                _buffer = new byte[ChunkBytes / _format.BlockAlign * _format.BlockAlign];
+                BeginData(_format.Encoding, _format.Channels, _format.BlockAlign, size is 0 or uint.MaxValue ? null : size, bigEndian: false, "the 'data' chunk");
                 return;
             }
 
@@ -85,59 +75,8 @@ internal sealed class WavReader : AudioReader
 
     public override int Channels => _format.Channels;
 
-    public override double? DeclaredSeconds => _declaredBytes is { } bytes ? (double)(bytes / _format.BlockAlign) / _format.SampleRate : null;
-
     public static bool IsWav(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes.Slice(8, 4).SequenceEqual("WAVE"u8);
-
-    public override int Read(Span<float> interleaved)
-    {
-        if (_ended)
-        {
-            return 0;
-        }
-
-        var blockAlign = _format.BlockAlign;
-        var wanted = (int)Math.Min(Math.Min(_buffer.Length, (long)(interleaved.Length / Channels) * blockAlign), _remaining / blockAlign * blockAlign);
-        var read = wanted <= 0 ? 0 : _input.ReadUpTo(_buffer.AsSpan(0, wanted));
-        var frames = read / blockAlign;
-        _dataBytesRead += read;
-        _remaining -= read;
-        if (frames == 0)
-        {
-            return End();
-        }
-
-        SampleDecoding.Frames(_buffer.AsSpan(0, frames * blockAlign), interleaved, _format.Encoding, _format.Channels, blockAlign, bigEndian: false, FileName, FramesRead * Channels);
-        FramesRead += frames;
-        if (read < wanted)
-        {
-            End();
-        }
-
-        return frames;
-    }
-
-    private int End()
-    {
-        _ended = true;
-        if (FramesRead == 0 && _declaredBytes >= _format.BlockAlign)
-        {
-            throw new AudioFormatException(AudioFailureReasons.TruncatedData, $"{FileName}: the header declares {DeclaredSeconds:0.###} s of audio but the data ends after {_dataBytesRead} bytes, before one sample frame.");
-        }
-
-        if (FramesRead == 0)
-        {
-            throw new AudioFormatException(AudioFailureReasons.EmptyData, $"{FileName}: the 'data' chunk holds {_dataBytesRead} bytes, less than one {_format.BlockAlign}-byte sample frame.");
-        }
-
-        if (_declaredBytes is { } declared)
-        {
-            CheckTruncation(declared / _format.BlockAlign);
-        }
-
-        return 0;
-    }
 
     private static WavFormat ParseFormat(ReadOnlySpan<byte> fmt, string fileName)
     {
