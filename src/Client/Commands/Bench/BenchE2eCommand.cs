@@ -81,11 +81,18 @@ public static class BenchE2eCommand
                 E2eBenchReport report;
                 await using (var cluster = await BenchAudioTarget.StartAsync(settings, siloCount, parseResult.GetValue(perSilo), corpus, cancellationToken))
                 {
+                    log(PageCacheWarmUp.Warm(corpus, cancellationToken));
                     var runner = new E2eBenchRunner(cluster, log) { InPlace = inPlace };
                     report = await runner.RunAsync(corpus, parseResult.GetValue(dataset)!, parseResult.GetValue(epochs), cancellationToken);
                 }
 
-                // After our silos are stopped, so the pipeline has the machine to itself as ours had.
+                // After our silos are stopped, so the pipeline has the machine to itself as ours had, and from the same
+                // page cache state.
+                if (harness is not null)
+                {
+                    log(PageCacheWarmUp.Warm(corpus, cancellationToken));
+                }
+
                 var (timing, stages) = await E2eReference.RunAsync(
                     harness, whyNot, corpus, workers, parseResult.GetValue(epochs), report.OursSeconds, log, cancellationToken);
                 report = report with { Timing = timing, ReferenceStages = stages, LoadAverage = LoadAverage.Read() };
