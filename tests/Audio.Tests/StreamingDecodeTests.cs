@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace MusicClustering.Audio.Tests;
 
 /// <summary>Chunked decoding, streaming resampling and segmenting give what whole-buffer processing gives.</summary>
@@ -20,6 +22,27 @@ public sealed class StreamingDecodeTests
 
         Assert.Equal(AudioDecoder.Decode(bytes, "t.wav").Samples, decoded);
         Assert.Null(reader.Truncation);
+    }
+
+    [Fact]
+    public void AWavFrameWiderThanTheReadChunkStillDecodes()
+    {
+        // 16385 float channels: 65,540 bytes a frame, more than the 64 KiB chunk (once an empty buffer, so "no data").
+        const int channels = 16385;
+        var data = new byte[2 * channels * 4];
+        BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4 * (channels + 7)), 0.25f); // frame 1, channel 7
+        using var reader = AudioReader.Open(new MemoryStream(ByteBuilders.Wav(3, channels, 22050, 32, data)), "wide.wav");
+        var frame = new float[2 * channels];
+        var frames = new List<float[]>();
+        int n;
+        while ((n = reader.Read(frame)) > 0)
+        {
+            frames.AddRange(Enumerable.Range(0, n).Select(f => frame.AsSpan(f * channels, channels).ToArray()));
+        }
+
+        Assert.Equal(2, frames.Count);
+        Assert.Equal(0.25f, frames[1][7]);
+        Assert.Equal(0.25f, frames.SelectMany(f => f).Sum());
     }
 
     [Fact]
