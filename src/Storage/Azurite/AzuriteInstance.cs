@@ -10,10 +10,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
+    // Azurite installs its SIGTERM handler a few event-loop turns after it starts listening (two file-system calls
+    // later); a SIGTERM before then kills it without closing (exit 143, no "successfully closed"), which happened in 4
+    // of 15 stops sent the moment the port answered. An instance stopped that soon waits out the rest of this first.
+    private static readonly TimeSpan HandlerSettle = TimeSpan.FromMilliseconds(250);
+
     private readonly Process? _process;
     private readonly BoundedLog? _log;
     private readonly bool _deleteLocation;
     private int _disposed;
+    private long _answeredAt;
 
     internal AzuriteInstance(int port, string? location, Process? process, BoundedLog? log, bool deleteLocation, bool https = false)
     {
@@ -56,6 +62,12 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         try
         {
+            var sinceAnswered = _answeredAt == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(_answeredAt);
+            if (sinceAnswered < HandlerSettle)
+            {
+                await Task.Delay(HandlerSettle - sinceAnswered);
+            }
+
             await ProcessSignals.StopAsync(_process, StopGrace);
         }
         finally
@@ -68,6 +80,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Records that the owned process answered on its port (the start of <see cref="HandlerSettle"/>).</summary>
+    internal void MarkAnswered() => _answeredAt = Stopwatch.GetTimestamp();
 
     private static void TryDeleteDirectory(string path)
     {

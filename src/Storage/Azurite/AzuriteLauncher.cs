@@ -83,6 +83,7 @@ public static class AzuriteLauncher
         try
         {
             await WaitUntilAnsweringAsync(process, port, options.StartTimeout, log, cancellationToken);
+            instance.MarkAnswered();
             return instance;
         }
         catch

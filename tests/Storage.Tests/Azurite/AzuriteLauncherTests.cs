@@ -32,6 +32,22 @@ public sealed class AzuriteLauncherTests
     }
 
     [Fact]
+    public async Task An_instance_stopped_the_moment_it_answers_still_closes_gracefully()
+    {
+        await AzuriteInstall.EnsureInstalledAsync();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var instance = await AzuriteLauncher.EnsureRunningAsync(new AzuriteLaunchOptions { Port = 0 }, CancellationToken.None);
+            await instance.DisposeAsync();
+            if (!OperatingSystem.IsWindows())
+            {
+                // Azurite registers its SIGTERM handler after it starts listening; a signal sent earlier kills it unclosed.
+                Assert.True(instance.LogTail.Contains("successfully closed", StringComparison.Ordinal), $"attempt {attempt}:{Environment.NewLine}{instance.LogTail}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task DetachedInstanceOutlivesItsInstanceAndStopsByItsRecordedPid()
     {
         await AzuriteInstall.EnsureInstalledAsync();
