@@ -30,13 +30,13 @@ internal sealed class ReportWriter(ArtifactStore store, ExperimentBlobs blobs)
         ExperimentResults results, AnalysisOutput analysis, LibraryIndex library, IReadOnlyList<ManifestTrack> tracks, CancellationToken cancellationToken)
     {
         var report = new ReportLibrary(library, analysis.TsneEmbedding, ListeningUrls(library, tracks));
-        foreach (var (name, png) in analysis.Images)
-        {
-            await store.UploadAsync(blobs.File(name), BinaryData.FromBytes(png), overwrite: true, cancellationToken);
-        }
 
-        await store.UploadAsync(blobs.Report, BinaryData.FromString(ExperimentReport.Render(results, report)), overwrite: true, cancellationToken);
-        await store.UploadAsync(blobs.Results, BinaryData.FromString(ResultsJson.Serialize(results)), overwrite: true, cancellationToken);
+        // Independent blobs, written at once: the run is done only when all of them are, and each is a round trip.
+        var uploads = analysis.Images
+            .Select(image => store.UploadAsync(blobs.File(image.Key), BinaryData.FromBytes(image.Value), overwrite: true, cancellationToken))
+            .Append(store.UploadAsync(blobs.Report, BinaryData.FromString(ExperimentReport.Render(results, report)), overwrite: true, cancellationToken))
+            .Append(store.UploadAsync(blobs.Results, BinaryData.FromString(ResultsJson.Serialize(results)), overwrite: true, cancellationToken));
+        await Task.WhenAll(uploads);
     }
 
     /// <summary>
