@@ -19,6 +19,7 @@ public sealed class ReadyToRunTests
     [InlineData("src/Silo", "MusicClustering.Silo.dll")]
     [InlineData("src/Silo", "Orleans.Runtime.dll")]
     [InlineData("src/Silo", "TorchSharp.dll")]
+    [InlineData("src/Silo", "MusicClustering.Audio.dll")]
     public void Host_output_assemblies_are_ReadyToRun_images(string project, string assembly)
     {
         if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
